@@ -1,0 +1,79 @@
+"""The command line: gathers options and calls the library; no logic of its own."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__, engine
+from .diagnostics import Severity
+from .discover import discover
+from .errors import UsageError
+from .reporters import REPORTERS
+from .rules import RULES, lookup
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vereistenlint")
+def cli() -> None:
+    """Lint the requirement files (vereisten) of the Algoritmekader."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--profile", default=None, help="Force a profile instead of recognising it.")
+@click.option("--select", multiple=True, help="Only these rules (code, name or code prefix).")
+@click.option("--ignore", multiple=True, help="Leave out these rules (code, name or prefix).")
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Check requirement files and folders (recursing into *.md, skipping index.md)."""
+    try:
+        files = discover(paths)
+        diagnostics = engine.check(
+            paths, profile=profile, select=_split(select), ignore=_split(ignore)
+        )
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(REPORTERS[fmt](diagnostics, len(files)), nl=False)
+    sys.exit(1 if any(d.severity is Severity.ERROR for d in diagnostics) else 0)
+
+
+@cli.command("rules")
+def rules_cmd() -> None:
+    """List every rule: code, name, severity and summary."""
+    for rule in RULES:
+        click.echo(f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary}")
+
+
+@cli.command("rule")
+@click.argument("code")
+def rule_cmd(code: str) -> None:
+    """Explain one rule, by code or name."""
+    rule = lookup(code)
+    if rule is None:
+        raise click.UsageError(f"unknown rule '{code}' (see 'vereistenlint rules')")
+    click.echo(
+        f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.explanation}"
+    )
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def main() -> None:
+    cli()

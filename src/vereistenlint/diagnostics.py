@@ -1,0 +1,53 @@
+"""The record every check produces: one immutable problem at one place in one file.
+
+Line and column are 1-based everywhere; conversion from parser offsets happens in
+`document.Position` helpers, never in rules or reporters.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in the original file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. Sorted by path, then position, then code."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+        }

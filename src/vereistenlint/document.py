@@ -1,0 +1,236 @@
+"""One requirement file, parsed once into what every rule needs: text, front matter, sections.
+
+The front-matter span is found in the original text (python-frontmatter's splitter drops
+blank lines after the opening ``---``, which shifts every line number), and the YAML
+inside it is composed so that each key and value keeps its position. Problems met while
+parsing are kept as findings of their own rules instead of exceptions, so a broken file
+still gets a diagnostic with a position and the run goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from . import yamlpos
+from .findings import Finding
+
+_FM_OPEN = re.compile(r"---[ \t]*")
+_FM_CLOSE = re.compile(r"(---|\.\.\.)[ \t]*")
+_HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
+_TAB = re.compile(r'^(===[!+]?)[ \t]+"(?P<title>[^"]*)"[ \t]*$')
+
+#: One parser for the whole process: CommonMark with raw HTML (the website keeps comments)
+#: and GitHub tables (the applicability and sources tables).
+MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+@dataclass(frozen=True)
+class Section:
+    """An H2 section: its heading and the lines up to the next H1/H2 heading."""
+
+    name: str  # heading text without a trailing attribute list such as { data-search-exclude }
+    line: int  # 1-based line of the heading
+    column: int  # 1-based column of the heading text
+    start: int  # 0-based index of the first line after the heading
+    end: int  # 0-based index one past the last line of the section
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A MkDocs-Material content tab: ``=== "Title"`` and the lines indented under it."""
+
+    title: str
+    line: int
+    column: int
+    #: (0-based line index, indent width removed, dedented text) for every line of the tab
+    content: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    line: int
+
+
+@dataclass
+class FrontMatter:
+    open_line: int  # 0-based index of the opening ---
+    close_line: int  # 0-based index of the closing ---
+    parsed: yamlpos.ParsedYaml | None = None
+
+    @property
+    def first_line(self) -> int:
+        """1-based line number of the first YAML line."""
+        return self.open_line + 2
+
+
+@dataclass
+class Document:
+    path: Path
+    display: str
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    front_matter: FrontMatter | None = None
+    body_start: int = 0  # 0-based index of the first body line
+    #: problems met while reading and parsing, reported by the rules that own them
+    parse_findings: list[Finding] = field(default_factory=list)
+    readable: bool = True
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    @property
+    def data(self) -> object:
+        fm = self.front_matter
+        return fm.parsed.data if fm and fm.parsed else None
+
+    def mapping(self) -> dict[str, object] | None:
+        """The front matter when it is a mapping, else None (the schema rule says why)."""
+        data = self.data
+        return data if isinstance(data, dict) else None
+
+    # -- positions -------------------------------------------------------------------
+    def node_position(self, node: yaml.Node) -> tuple[int, int]:
+        """1-based line and column of a YAML node in the file."""
+        assert self.front_matter is not None
+        mark = node.start_mark
+        return mark.line + self.front_matter.first_line, mark.column + 1
+
+    def value_position(self, located: yamlpos.Located) -> tuple[int, int]:
+        """Where a value is, or where it would be when it was left empty (``key:``)."""
+        if located.key is not None and yamlpos.is_empty_scalar(located.value):
+            line, _col = self.node_position(located.key)
+            end = located.key.end_mark
+            return line, end.column + 3  # just after ": "
+        return self.node_position(located.value)
+
+    # -- body ------------------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return MD.parse("\n".join(self.lines[self.body_start :]))
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        found: list[tuple[str, int, int]] = []
+        boundaries: list[int] = []
+        toks = self.tokens
+        for i, tok in enumerate(toks):
+            if tok.type != "heading_open" or tok.map is None or tok.tag not in ("h1", "h2"):
+                continue
+            boundaries.append(tok.map[0] + self.body_start)
+            if tok.tag == "h2":
+                name = _HEADING_ATTRS.sub("", toks[i + 1].content).strip()
+                found.append((name, tok.map[0] + self.body_start, tok.map[1] + self.body_start))
+        boundaries.append(len(self.lines))
+        sections = []
+        for name, first, after in found:
+            end = min(b for b in boundaries if b > first)
+            raw = self.lines[first]
+            column = len(raw) - len(raw.lstrip(" #")) + 1
+            sections.append(Section(name, first + 1, column, after, end))
+        return sections
+
+    @property
+    def preamble_end(self) -> int:
+        """0-based index of the first section heading (or the end of the file)."""
+        return self.sections[0].line - 1 if self.sections else len(self.lines)
+
+    def section(self, name: str) -> Section | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+    def section_tokens(self, section: Section) -> Iterator[Token]:
+        """Top-level block tokens whose first line lies inside the section."""
+        for tok in self.tokens:
+            if tok.map is not None and tok.level == 0:
+                first = tok.map[0] + self.body_start
+                if section.start <= first < section.end:
+                    yield tok
+
+    def section_inlines(self, section: Section) -> Iterator[Token]:
+        """Every inline token of the section (paragraphs, headings, table cells)."""
+        for tok in self.tokens:
+            if tok.type == "inline" and tok.map is not None:
+                first = tok.map[0] + self.body_start
+                if section.start <= first < section.end:
+                    yield tok
+
+    def tabs(self, section: Section) -> list[Tab]:
+        tabs: list[Tab] = []
+        i = section.start
+        while i < section.end:
+            m = _TAB.match(self.lines[i])
+            if not m:
+                i += 1
+                continue
+            content: list[tuple[int, int, str]] = []
+            j = i + 1
+            while j < section.end:
+                line = self.lines[j]
+                if not line.strip():
+                    content.append((j, 0, ""))
+                elif line.startswith("\t"):
+                    content.append((j, 1, line[1:]))
+                elif line.startswith("    "):
+                    content.append((j, 4, line[4:]))
+                else:
+                    break
+                j += 1
+            title_col = self.lines[i].index('"') + 2
+            tabs.append(Tab(m.group("title"), i + 1, title_col, tuple(content)))
+            i = j
+        return tabs
+
+    def tables(self, tab: Tab) -> list[Table]:
+        """Tables written inside a tab, parsed from the dedented content."""
+        if not tab.content:
+            return []
+        tokens = MD.parse("\n".join(text for _, _, text in tab.content))
+        tables: list[Table] = []
+        current: list[tuple[Cell, ...]] = []
+        for tok in tokens:
+            if tok.type == "table_open":
+                current = []
+            elif tok.type == "tr_open" and tok.map is not None:
+                idx, indent, text = tab.content[tok.map[0]]
+                current.append(_split_row(text, idx + 1, indent))
+            elif tok.type == "table_close" and current:
+                tables.append(Table(current[0], tuple(current[1:]), current[0][0].line))
+        return tables
+
+
+def _split_row(text: str, line: int, indent: int) -> tuple[Cell, ...]:
+    """Cells of a pipe-table row with the column where each cell's text starts."""
+    cells: list[Cell] = []
+    body = text.rstrip()
+    pos = len(body) - len(body.lstrip())
+    if body[pos : pos + 1] == "|":
+        pos += 1
+    if body.endswith("|") and not body.endswith("\\|") and len(body) > pos:
+        body = body[:-1]
+    start = pos
+    i = pos
+    while i <= len(body):
+        if i == len(body) or (body[i] == "|" and body[i - 1 : i] != "\\"):
+            raw = body[start:i]
+            lead = len(raw) - len(raw.lstrip())
+            cells.append(Cell(raw.strip(), line, indent + start + lead + 1))
+            start = i + 1
+        i += 1
+    return tuple(cells)

@@ -1,0 +1,119 @@
+"""Bytes on disk to a Document, turning every way a file can be unreadable into a finding.
+
+The front-matter span is located here, in the decoded text, so that line numbers are those
+of the file itself whatever blank lines, comments or line endings the front matter holds.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from . import yamlpos
+from .document import Document, FrontMatter
+from .findings import finding
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FM_OPEN = re.compile(r"---[ \t]*\Z")
+_FM_CLOSE = re.compile(r"(---|\.\.\.)[ \t]*\Z")
+
+UNREADABLE = "VL001"
+NO_FRONT_MATTER = "VL002"
+YAML_SYNTAX = "VL003"
+DUPLICATE_KEY = "VL004"
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: CRLF, CR and LF are breaks, nothing else is."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+def load(path: Path, display: str) -> Document:
+    doc = Document(path=path, display=display)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        doc.readable = False
+        reason = exc.strerror or exc.__class__.__name__
+        doc.parse_findings.append(finding(UNREADABLE, 1, 1, "read.oserror", reason=reason))
+        return doc
+    return load_bytes(doc, raw)
+
+
+def load_bytes(doc: Document, raw: bytes) -> Document:
+    if b"\x00" in raw:
+        doc.readable = False
+        offset = raw.index(b"\x00")
+        line, col = _byte_position(raw, offset)
+        doc.parse_findings.append(finding(UNREADABLE, line, col, "read.binary"))
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        doc.readable = False
+        line, col = _byte_position(raw, exc.start)
+        byte = f"0x{raw[exc.start]:02X}"
+        doc.parse_findings.append(finding(UNREADABLE, line, col, "read.encoding", byte=byte))
+        return doc
+    doc.text = text
+    doc.lines = split_lines(text)
+    _split_front_matter(doc)
+    return doc
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
+def _split_front_matter(doc: Document) -> None:
+    lines = doc.lines
+    if not lines or not "".join(lines).strip():
+        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.empty_file"))
+        return
+    if not _FM_OPEN.match(lines[0]):
+        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.missing"))
+        return
+    close = next((i for i in range(1, len(lines)) if _FM_CLOSE.match(lines[i])), None)
+    if close is None:
+        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.unterminated"))
+        doc.body_start = len(lines)
+        return
+    fm = FrontMatter(open_line=0, close_line=close)
+    doc.front_matter = fm
+    doc.body_start = close + 1
+    source = "\n".join(lines[1:close]) + "\n"
+    try:
+        fm.parsed = yamlpos.parse(source)
+    except yamlpos.YamlTooComplex as exc:
+        line, col = exc.node.start_mark.line + fm.first_line, exc.node.start_mark.column + 1
+        doc.parse_findings.append(
+            finding(YAML_SYNTAX, line, col, "yaml.too_complex", reason=exc.reason)
+        )
+        return
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + fm.first_line, mark.column + 1) if mark else (fm.first_line, 1)
+        problem = exc.problem or exc.context or "syntax error"
+        doc.parse_findings.append(finding(YAML_SYNTAX, line, col, "yaml.syntax", problem=problem))
+        return
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+        doc.parse_findings.append(
+            finding(YAML_SYNTAX, fm.first_line, 1, "yaml.syntax", problem=str(exc).splitlines()[0])
+        )
+        return
+    if fm.parsed is None:
+        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.empty"))
+        return
+    for first, dup in fm.parsed.duplicates:
+        line, col = doc.node_position(dup)
+        first_line, _ = doc.node_position(first)
+        doc.parse_findings.append(
+            finding(DUPLICATE_KEY, line, col, "yaml.duplicate_key", key=dup.value, first=first_line)
+        )

@@ -1,0 +1,237 @@
+"""The 'Wanneer van toepassing?' tables say the same as the front matter's applicability maps.
+
+The front matter drives the website's filters, the tables are what readers see; when the two
+disagree, a reader is told a requirement applies while the filters say it does not (or the
+other way round). Values are compared exactly: the website reads a lower-case 'ja' as 'does
+not apply'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Severity
+from ..document import Cell, Document, Section, Tab
+from ..findings import Finding, finding, quote
+from .base import Context, Rule
+
+E = Severity.ERROR
+
+SECTION_PRESENCE = "VL201"
+TABS = "VL202"
+HEADER = "VL203"
+MISMATCH = "VL204"
+ICON = "VL205"
+
+RULES = (
+    Rule(
+        SECTION_PRESENCE,
+        "applicability-section",
+        E,
+        "The applicability section is present exactly when the applicability maps are.",
+        "The 'Wanneer van toepassing?' section shows the front matter's rekenregels, "
+        "machine-learning and generatieve-ai maps as tables. One without the other means readers "
+        "and filters tell different stories.",
+    ),
+    Rule(
+        TABS,
+        "applicability-tabs",
+        E,
+        "The applicability section holds the tabs Rekenregel, Machine learning and Generatieve AI, "
+        "each with a one-row table.",
+        "Each tab is a MkDocs-Material content tab ('=== \"Title\"') with a table indented under it "
+        "by a tab or four spaces. A missing or extra tab, or a table that is not indented, shows "
+        "up on the website as stray text or a code block.",
+    ),
+    Rule(
+        HEADER,
+        "applicability-header",
+        E,
+        "An applicability table's header does not name the category's classes.",
+        "The header names the classes in the front matter's order: niet-impactvol, impactvol and, "
+        "for machine learning and generative AI, hoog-risico-ai (hoog-risico in the front matter).",
+    ),
+    Rule(
+        MISMATCH,
+        "applicability-mismatch",
+        E,
+        "An icon in an applicability table disagrees with the front matter.",
+        ":material-check-bold: means the requirement applies (front matter 'Ja'), :material-close: "
+        "that it does not ('Nee'). The front matter drives the website's filters, the table is what "
+        "readers see: a disagreement tells readers one thing and the filters another.",
+    ),
+    Rule(
+        ICON,
+        "applicability-icon",
+        E,
+        "An applicability table cell holds neither of the two icons.",
+        "Every cell of the row must hold exactly one of :material-check-bold: (applies) or "
+        ":material-close: (does not apply); anything else is not understood by readers or tools.",
+    ),
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    spec = ctx.profile.data.get("applicability")
+    section_spec = ctx.profile.section_spec("applicability")
+    data = doc.mapping()
+    if not spec or not section_spec or data is None:
+        return
+    section = doc.section(section_spec["name"])
+    keys_present = [k for k in spec["keys"] if k in data]
+    if keys_present and section is None:
+        located = doc.front_matter.parsed.index[(keys_present[0],)]  # type: ignore[union-attr]
+        line, col = doc.node_position(located.key or located.value)
+        yield finding(
+            SECTION_PRESENCE,
+            line,
+            col,
+            "applicability.section_missing",
+            section=section_spec["name"],
+            keys=spec["keys"],
+        )
+        return
+    if section is None:
+        return
+    if not keys_present:
+        yield finding(
+            SECTION_PRESENCE,
+            section.line,
+            section.column,
+            "applicability.maps_missing",
+            section=section.name,
+            keys=spec["keys"],
+        )
+        return
+    yield from _tabs(doc, section, spec, data)
+
+
+def _tabs(
+    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+) -> Iterator[Finding]:
+    expected = {t["title"]: t for t in spec["tabs"]}
+    tabs = doc.tabs(section)
+    seen: set[str] = set()
+    for tab in tabs:
+        if tab.title not in expected:
+            yield finding(
+                TABS,
+                tab.line,
+                tab.column,
+                "applicability.unknown_tab",
+                title=tab.title,
+                expected=list(expected),
+            )
+            continue
+        if tab.title in seen:
+            yield finding(
+                TABS, tab.line, tab.column, "applicability.duplicate_tab", title=tab.title
+            )
+            continue
+        seen.add(tab.title)
+        yield from _tab(doc, tab, expected[tab.title], spec["icons"], data)
+    for title in expected:
+        if title not in seen:
+            yield finding(
+                TABS,
+                section.line,
+                section.column,
+                "applicability.missing_tab",
+                title=title,
+                section=section.name,
+            )
+
+
+def _tab(
+    doc: Document, tab: Tab, tab_spec: dict[str, Any], icons: dict[str, str], data: dict[str, Any]
+) -> Iterator[Finding]:
+    tables = doc.tables(tab)
+    if len(tables) != 1 or len(tables[0].rows) != 1:
+        rows = len(tables[0].rows) if len(tables) == 1 else 0
+        yield finding(
+            TABS,
+            tab.line,
+            tab.column,
+            "applicability.table_shape",
+            title=tab.title,
+            tables=len(tables),
+            rows=rows,
+        )
+        if len(tables) != 1 or not tables[0].rows:
+            return
+    table = tables[0]
+    classes = tab_spec["classes"]
+    headers = [c["header"] for c in classes]
+    if [c.text for c in table.header] != headers:
+        cell = _first_difference(table.header, headers)
+        yield finding(
+            HEADER,
+            cell.line,
+            cell.column,
+            "applicability.header",
+            title=tab.title,
+            found=[c.text for c in table.header],
+            expected=headers,
+        )
+        return
+    values = _front_matter_values(data.get(tab_spec["key"]))
+    for cls, cell in zip(classes, table.rows[0], strict=False):
+        shown = [value for icon, value in icons.items() if icon in cell.text]
+        if len(shown) != 1:
+            yield finding(
+                ICON,
+                cell.line,
+                cell.column,
+                "applicability.icon",
+                title=tab.title,
+                header=cls["header"],
+                icons=list(icons),
+            )
+            continue
+        written = values.get(cls["key"])
+        if not isinstance(written, str) or written == shown[0]:
+            continue  # an empty or non-text value is the schema's to report
+        line = _value_line(doc, tab_spec["key"], cls["key"])
+        yield finding(
+            MISMATCH,
+            cell.line,
+            cell.column,
+            "applicability.mismatch",
+            title=tab.title,
+            header=cls["header"],
+            table=shown[0],
+            icon=_icon_for(icons, shown[0]),
+            key=f"{tab_spec['key']}.{cls['key']}",
+            value=quote(written),
+            line=line,
+        )
+
+
+def _front_matter_values(items: object) -> dict[str, object]:
+    values: dict[str, object] = {}
+    if isinstance(items, list):
+        for item in items:
+            if isinstance(item, dict):
+                for k, v in item.items():
+                    values.setdefault(str(k), v)
+    return values
+
+
+def _value_line(doc: Document, key: str, cls: str) -> int:
+    index = doc.front_matter.parsed.index  # type: ignore[union-attr]
+    for path, located in index.items():
+        if len(path) == 3 and path[0] == key and path[2] == cls:
+            return doc.value_position(located)[0]
+    return doc.node_position(index[(key,)].value)[0]
+
+
+def _icon_for(icons: dict[str, str], value: str) -> str:
+    return next(icon for icon, v in icons.items() if v == value)
+
+
+def _first_difference(cells: tuple[Cell, ...], expected: list[str]) -> Cell:
+    for cell, want in zip(cells, expected, strict=False):
+        if cell.text != want:
+            return cell
+    return cells[min(len(cells), len(expected)) - 1] if cells else Cell("", 0, 1)

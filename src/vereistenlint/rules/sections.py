@@ -1,0 +1,166 @@
+"""The body follows the template: the tags marker first, then the template's sections, once each,
+non-empty and in order. Sections the template does not have are reported as warnings."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Severity
+from ..document import Document, Section
+from ..findings import Finding, finding
+from .base import Context, Rule
+
+E, W = Severity.ERROR, Severity.WARNING
+
+TAGS_MARKER = "VL101"
+MISSING_SECTION = "VL102"
+DUPLICATE_SECTION = "VL103"
+EMPTY_SECTION = "VL104"
+SECTION_ORDER = "VL105"
+UNEXPECTED_SECTION = "VL106"
+
+RULES = (
+    Rule(
+        TAGS_MARKER,
+        "tags-marker",
+        E,
+        "The '<!-- tags -->' marker is missing or stands after the first section.",
+        "The website replaces '<!-- tags -->' with the page's labels. It must stand between the "
+        "front matter and the first section; elsewhere, or missing, the labels are not shown.",
+    ),
+    Rule(
+        MISSING_SECTION,
+        "missing-section",
+        E,
+        "A section of the template is missing.",
+        "Every requirement has the same sections so that readers find the norm, its explanation, "
+        "its sources, its risk and its measures in the same place on every page.",
+    ),
+    Rule(
+        DUPLICATE_SECTION,
+        "duplicate-section",
+        E,
+        "A section of the template appears more than once.",
+        "Two sections with one heading split content that belongs together and confuse the "
+        "page's table of contents.",
+    ),
+    Rule(
+        EMPTY_SECTION,
+        "empty-section",
+        E,
+        "A section of the template holds no content.",
+        "An empty section shows a heading with nothing under it on the website. A section that "
+        "holds only a marker the website expands (such as list_maatregelen) is not empty.",
+    ),
+    Rule(
+        SECTION_ORDER,
+        "section-order",
+        E,
+        "The template's sections are not in the template's order.",
+        "Readers expect the sections in the same order on every page.",
+    ),
+    Rule(
+        UNEXPECTED_SECTION,
+        "unexpected-section",
+        W,
+        "A section that the template does not have.",
+        "Extra sections (such as 'Normen') are not part of the format; their content usually "
+        "belongs in one of the template's sections or is left over from a draft.",
+    ),
+)
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if doc.front_matter is None:
+        return  # not a requirement page as far as anyone can tell: one finding is enough
+    profile = ctx.profile
+    yield from _tags_marker(doc, profile.data.get("tags_marker"))
+    expected = profile.section_names
+    markers = profile.data.get("markers", [])
+    seen: dict[str, Section] = {}
+    for section in doc.sections:
+        if section.name not in expected:
+            guess = difflib.get_close_matches(section.name, expected, n=1, cutoff=0.7)
+            key = "section.unexpected_suggest" if guess else "section.unexpected"
+            yield finding(
+                UNEXPECTED_SECTION,
+                section.line,
+                section.column,
+                key,
+                name=section.name,
+                suggestion=guess[0] if guess else "",
+            )
+            continue
+        if section.name in seen:
+            yield finding(
+                DUPLICATE_SECTION,
+                section.line,
+                section.column,
+                "section.duplicate",
+                name=section.name,
+                first=seen[section.name].line,
+            )
+            continue
+        seen[section.name] = section
+        if _is_empty(doc, section, markers):
+            yield finding(
+                EMPTY_SECTION, section.line, section.column, "section.empty", name=section.name
+            )
+    yield from _order(list(seen.values()), expected)
+    for spec in profile.sections:
+        if spec.get("required", True) and spec["name"] not in seen:
+            line, col = _missing_anchor(doc, spec["name"], expected, seen)
+            yield finding(MISSING_SECTION, line, col, "section.missing", name=spec["name"])
+
+
+def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
+    if not marker:
+        return
+    first_section = doc.preamble_end
+    for i in range(doc.body_start, len(doc.lines)):
+        if doc.lines[i].strip() == marker:
+            if i >= first_section:
+                col = doc.lines[i].index(marker) + 1
+                yield finding(TAGS_MARKER, i + 1, col, "tags.after_section", marker=marker)
+            return
+    yield finding(TAGS_MARKER, doc.body_start + 1, 1, "tags.missing", marker=marker)
+
+
+def _is_empty(doc: Document, section: Section, markers: list[str]) -> bool:
+    text = "\n".join(doc.lines[section.start : section.end])
+    kept = _COMMENT.sub(
+        lambda m: m.group(0) if m.group(1).split()[:1] and m.group(1).split()[0] in markers else "",
+        text,
+    )
+    return not kept.strip()
+
+
+def _order(present: list[Section], expected: list[str]) -> Iterator[Finding]:
+    latest: Section | None = None
+    for section in present:
+        if latest is not None and expected.index(section.name) < expected.index(latest.name):
+            yield finding(
+                SECTION_ORDER,
+                section.line,
+                section.column,
+                "section.order",
+                name=section.name,
+                before=latest.name,
+                order=expected,
+            )
+            continue
+        latest = section
+
+
+def _missing_anchor(
+    doc: Document, name: str, expected: list[str], seen: dict[str, Section]
+) -> tuple[int, int]:
+    """Where the missing section belongs: the heading of the next template section present."""
+    for later in expected[expected.index(name) + 1 :]:
+        if later in seen:
+            return seen[later].line, 1
+    return max(len(doc.lines), 1), 1

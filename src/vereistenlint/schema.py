@@ -1,0 +1,304 @@
+"""Front matter against the profile's JSON Schema, each error placed on its YAML node.
+
+check-jsonschema locates errors by JSON path only; here the path is looked up in the
+node index so that a wrong value points at the value, a missing key at the mapping
+that lacks it and an unknown key at the key itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from . import yamlpos
+from .document import Document
+from .findings import Finding, finding, quote
+from .resources import load_json
+
+MISSING_KEY = "VL010"
+UNKNOWN_KEY = "VL011"
+INVALID_VALUE = "VL012"
+INVALID_TYPE = "VL013"
+
+_TYPE_NAMES = {
+    "object": "a mapping (key: value)",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+def _no_retrieval(uri: str) -> Any:
+    """Every `$ref` must resolve from the package; a remote one is refused, never fetched."""
+    from referencing.exceptions import NoSuchResource
+
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+
+
+@cache
+def _registry() -> Registry[Any]:
+    from .resources import data_dir
+
+    resources = []
+    for path in sorted(data_dir().glob("*.schema.json")):
+        contents = load_json(path.name)
+        resources.append((contents["$id"], DRAFT202012.create_resource(contents)))
+    return Registry(retrieve=_no_retrieval).with_resources(resources)  # type: ignore[call-arg]
+
+
+def _with_vocabularies(
+    schema: dict[str, Any], vocabularies: Mapping[str, Sequence[str]]
+) -> dict[str, Any]:
+    if not vocabularies:
+        return schema
+    schema = copy.deepcopy(schema)
+    defs = schema.setdefault("$defs", {})
+    for name, values in vocabularies.items():
+        if name in defs:
+            defs[name] = {"enum": list(values)}
+    return schema
+
+
+@cache
+def validator(
+    schema_file: str, vocabularies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+) -> jsonschema.Draft202012Validator:
+    schema = _with_vocabularies(load_json(schema_file), dict(vocabularies))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, registry=_registry())
+
+
+def validate(
+    doc: Document,
+    schema_file: str,
+    vocabularies: tuple[tuple[str, tuple[str, ...]], ...] = (),
+) -> Iterator[Finding]:
+    fm = doc.front_matter
+    if fm is None or fm.parsed is None:
+        return
+    errors = list(validator(schema_file, vocabularies).iter_errors(fm.parsed.data))
+    missing_at = {tuple(e.absolute_path) for e in errors if e.validator == "required"}
+    for error in _leaves(errors):
+        yield from _to_findings(doc, fm.parsed.index, error, missing_at)
+
+
+def _leaves(errors: list[ValidationError]) -> Iterator[ValidationError]:
+    for error in errors:
+        if error.context and error.validator in ("anyOf", "oneOf"):
+            best = jsonschema.exceptions.best_match(error.context)
+            if best is not None:
+                yield best
+                continue
+        yield error
+
+
+def _to_findings(
+    doc: Document,
+    index: dict[yamlpos.JsonPath, yamlpos.Located],
+    error: ValidationError,
+    missing_at: set[tuple[Any, ...]],
+) -> Iterator[Finding]:
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    located = index.get(path) or index[()]
+    kind = error.validator
+    value: Any = error.instance
+    expected_value: Any = error.validator_value
+    schema = error.schema if isinstance(error.schema, dict) else {}
+
+    if kind == "required":
+        line, col = doc.value_position(located)
+        missing = [k for k in expected_value if not isinstance(value, dict) or k not in value]
+        extra = (
+            sorted(set(value) - set(schema.get("properties", {})))
+            if isinstance(value, dict)
+            else []
+        )
+        if extra and schema.get("additionalProperties") is False:
+            return  # reported once, as the unknown key standing where the missing one belongs
+        for key in missing:
+            yield finding(MISSING_KEY, line, col, "schema.required", key=key, where=where)
+        return
+    if kind == "dependentRequired":
+        line, col = doc.value_position(located)
+        for key in expected_value:
+            if isinstance(value, dict) and key not in value:
+                yield finding(MISSING_KEY, line, col, "schema.dependent", key=key, where=where)
+        return
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {}))
+        required_missing = [k for k in schema.get("required", []) if k not in value]
+        for key in value:
+            if key in known:
+                continue
+            key_loc = index.get((*path, key))
+            node = key_loc.key if key_loc and key_loc.key is not None else located.value
+            line, col = doc.node_position(node)
+            if required_missing and path in missing_at:
+                yield finding(
+                    UNKNOWN_KEY,
+                    line,
+                    col,
+                    "schema.unknown_key_expected",
+                    key=key,
+                    expected=required_missing,
+                )
+            else:
+                guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                msg = "schema.unknown_key_suggest" if guess else "schema.unknown_key"
+                yield finding(
+                    UNKNOWN_KEY,
+                    line,
+                    col,
+                    msg,
+                    key=key,
+                    where=where,
+                    suggestion=guess[0] if guess else "",
+                    allowed=known,
+                )
+        return
+    line, col = doc.value_position(located)
+    if kind in ("enum", "const"):
+        allowed = list(expected_value) if kind == "enum" else [expected_value]
+        allowed_s = [str(a) for a in allowed]
+        if value is None:
+            yield finding(
+                INVALID_VALUE, line, col, "schema.empty_enum", where=where, allowed=allowed_s
+            )
+            return
+        hint = _suggest(value, allowed_s)
+        msg = "schema.enum_suggest" if hint else "schema.enum"
+        yield finding(
+            INVALID_VALUE,
+            line,
+            col,
+            msg,
+            value=quote(value),
+            where=where,
+            allowed=_short(allowed_s),
+            suggestion=hint or "",
+        )
+        return
+    if kind in ("pattern", "minLength"):
+        if isinstance(value, str) and not value.strip():
+            yield finding(INVALID_VALUE, line, col, "schema.blank", where=where)
+        else:
+            yield finding(
+                INVALID_VALUE,
+                line,
+                col,
+                "schema.pattern",
+                value=quote(value),
+                where=where,
+                pattern=str(expected_value),
+            )
+        return
+    if kind == "type":
+        names = [expected_value] if isinstance(expected_value, str) else list(expected_value)
+        expected_s = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        if value is None:
+            yield finding(
+                INVALID_TYPE, line, col, "schema.type_empty", where=where, expected=expected_s
+            )
+        else:
+            yield finding(
+                INVALID_TYPE,
+                line,
+                col,
+                "schema.type",
+                where=where,
+                expected=expected_s,
+                found=_type_of(value),
+            )
+        return
+    if kind == "minItems":
+        yield finding(
+            INVALID_TYPE,
+            line,
+            col,
+            "schema.min_items",
+            where=where,
+            count=len(value),
+            minimum=expected_value,
+        )
+        return
+    if kind == "maxItems":
+        extra_loc = index.get((*path, expected_value)) or located
+        line, col = doc.value_position(extra_loc)
+        yield finding(
+            INVALID_TYPE,
+            line,
+            col,
+            "schema.max_items",
+            where=where,
+            count=len(value),
+            maximum=expected_value,
+        )
+        return
+    if kind == "items" and expected_value is False:
+        first_extra = len(schema.get("prefixItems", []))
+        extra_loc = index.get((*path, first_extra)) or located
+        line, col = doc.value_position(extra_loc)
+        yield finding(
+            INVALID_TYPE, line, col, "schema.extra_items", where=where, maximum=first_extra
+        )
+        return
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            key = repr(item)
+            if key in seen:
+                dup_loc = index.get((*path, i)) or located
+                line, col = doc.value_position(dup_loc)
+                yield finding(
+                    INVALID_VALUE, line, col, "schema.unique", where=where, value=quote(item)
+                )
+            seen.add(key)
+        return
+    yield finding(INVALID_TYPE, line, col, "schema.other", where=where, detail=error.message)
+
+
+def _where(path: Sequence[Any]) -> str:
+    """A JSON path as an editor reads it: ``rekenregels[1].impactvol``."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the front matter"
+
+
+def _suggest(value: object, allowed: list[str]) -> str | None:
+    text = str(value)
+    folded = [a for a in allowed if a.casefold() == text.strip().casefold()]
+    if folded:
+        return folded[0]
+    close = difflib.get_close_matches(text, allowed, n=2, cutoff=0.75)
+    return close[0] if len(close) == 1 else None
+
+
+def _short(values: list[str], limit: int = 12) -> list[str]:
+    return values if len(values) <= limit else [*values[:limit], "…"]
+
+
+def _type_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"text {quote(value)}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"a {type(value).__name__} ({value})"

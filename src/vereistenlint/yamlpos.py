@@ -1,0 +1,111 @@
+"""YAML front matter parsed twice over in one pass: Python data for the schema, nodes for positions.
+
+PyYAML keeps the last of two equal keys without a word and loses every position once
+data is constructed, so the composed node tree is kept next to the data and indexed by
+JSON path. Loading is always safe (no tags that build objects), and aliases are counted
+so that a billion-laughs document is refused before anything walks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # the C loader is several times faster and keeps the same marks
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+JsonPath = tuple[str | int, ...]
+
+#: More nodes than any front matter has; past it the document is an alias bomb or worse.
+MAX_NODES = 20_000
+MAX_DEPTH = 64
+
+
+class YamlTooComplex(Exception):
+    """The front matter expands to more nodes, or nests deeper, than a front matter can."""
+
+    def __init__(self, node: yaml.Node, reason: str) -> None:
+        super().__init__(reason)
+        self.node = node
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where one value sits: its node, and the key node when it is a mapping value."""
+
+    value: yaml.Node
+    key: yaml.Node | None = None
+
+
+@dataclass
+class ParsedYaml:
+    root: yaml.Node
+    data: Any
+    index: dict[JsonPath, Located] = field(default_factory=dict)
+    #: (first key node, duplicate key node) for every repeated key
+    duplicates: list[tuple[yaml.Node, yaml.Node]] = field(default_factory=list)
+
+
+def parse(text: str) -> ParsedYaml | None:
+    """Compose and construct one YAML document; None when the text holds no document.
+
+    Raises yaml.YAMLError for syntax errors, YamlTooComplex for alias bombs and deep nesting.
+    """
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        parsed = ParsedYaml(root=root, data=None)
+        _index(root, (), None, parsed, [0], 0)
+        parsed.data = loader.construct_document(root)
+        return parsed
+    finally:
+        loader.dispose()
+
+
+def _index(
+    node: yaml.Node,
+    path: JsonPath,
+    key: yaml.Node | None,
+    parsed: ParsedYaml,
+    count: list[int],
+    depth: int,
+) -> None:
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise YamlTooComplex(node, f"more than {MAX_NODES} nodes (aliases expanded)")
+    if depth > MAX_DEPTH:
+        raise YamlTooComplex(node, f"nested deeper than {MAX_DEPTH} levels")
+    parsed.index.setdefault(path, Located(node, key))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, yaml.Node] = {}
+        for k, v in node.value:
+            name = k.value if isinstance(k, yaml.ScalarNode) else repr(k)
+            if name in seen:
+                parsed.duplicates.append((seen[name], k))
+            else:
+                seen[name] = k
+            _index(v, (*path, name), k, parsed, count, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, (*path, i), None, parsed, count, depth + 1)
+
+
+def is_empty_scalar(node: yaml.Node) -> bool:
+    """An implicit null such as the value of ``key:`` with nothing after it.
+
+    PyYAML gives such a node the position of the next token, often on the next line;
+    callers point at the key instead.
+    """
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.value == ""
+        and node.start_mark.index == node.end_mark.index
+        and node.style is None
+    )
