@@ -6,12 +6,12 @@ import sys
 
 import click
 
-from . import __version__, engine
+from . import __version__, engine, ruledocs
 from .diagnostics import Severity
 from .discover import discover
 from .errors import UsageError
 from .reporters import REPORTERS
-from .rules import RULES, lookup
+from .rules import lookup
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,10 +53,17 @@ def check(
 
 
 @cli.command("rules")
-def rules_cmd() -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(ruledocs.FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def rules_cmd(fmt: str) -> None:
     """List every rule: code, name, severity and summary."""
-    for rule in RULES:
-        click.echo(f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary}")
+    click.echo(ruledocs.FORMATS[fmt](), nl=False)
 
 
 @cli.command("rule")

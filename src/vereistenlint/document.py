@@ -118,7 +118,7 @@ class Document:
         if located.key is not None and yamlpos.is_empty_scalar(located.value):
             line, _col = self.node_position(located.key)
             end = located.key.end_mark
-            return line, end.column + 3  # just after ": "
+            return line, end.column + 2  # just after the colon
         return self.node_position(located.value)
 
     # -- body ------------------------------------------------------------------------

@@ -107,5 +107,5 @@ def is_empty_scalar(node: yaml.Node) -> bool:
         isinstance(node, yaml.ScalarNode)
         and node.value == ""
         and node.start_mark.index == node.end_mark.index
-        and node.style is None
+        and not node.style
     )

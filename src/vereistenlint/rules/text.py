@@ -114,8 +114,8 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
                 m = ph.pattern.search(node.value)
                 if m:
                     line, col = doc.node_position(node)
-                    if "\n" not in node.value[: m.start()] and node.style is None:
-                        col += m.start()
+                    if "\n" not in node.value[: m.start()] and node.style in (None, "", "'", '"'):
+                        col += m.start() + (1 if node.style else 0)
                     yield finding(PLACEHOLDER, line, col, "placeholder", text=m.group().strip())
 
     mask = _comment_mask(doc)

@@ -1,0 +1,166 @@
+"""The real files of ../shared/corpus: every finding is a defect we can defend, and the known ones are found.
+
+Each expected finding carries the reason it is a real defect; the lists are exact, so a new
+false alarm fails the test as surely as a missed defect. Skips when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vereistenlint import Severity, check
+
+SEED = {
+    # (line, column, code): why it is a real defect
+    (
+        5,
+        4,
+        "VL012",
+    ): "status is the placeholder 'Treedt in werking op DATUM', not geldend/nog-niet-geldend",
+    (5, 25, "VL108"): "the placeholder word DATUM in the status",
+    (12, 18, "VL012"): "rekenregels niet-impactvol left empty",
+    (13, 13, "VL012"): "rekenregels impactvol left empty",
+    (15, 18, "VL012"): "machine-learning niet-impactvol left empty",
+    (16, 13, "VL012"): "machine-learning impactvol left empty",
+    (17, 15, "VL012"): "machine-learning hoog-risico left empty",
+    (19, 18, "VL012"): "generatieve-ai niet-impactvol left empty",
+    (20, 13, "VL012"): "generatieve-ai impactvol left empty",
+    (21, 15, "VL012"): "generatieve-ai hoog-risico left empty",
+    (66, 4, "VL106"): "extra section 'Normen' (warning)",
+    (70, 4, "VL301"): "Maatregelen has no list_maatregelen comment, so the page lists no measures",
+    (72, 1, "VL108"): "template text 'Hier komt een lijst ...' in Maatregelen",
+}
+
+V2024 = {
+    ("algoritmeregister.md", 43, 2, "VL109"): "source link written 'text](url)' without its '['",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        5,
+        5,
+        "VL012",
+    ): "status 'Geldend' (wrong case)",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        16,
+        21,
+        "VL012",
+    ): "'ja' instead of 'Ja'",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        19,
+        21,
+        "VL012",
+    ): "'ja' instead of 'Ja'",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        23,
+        21,
+        "VL012",
+    ): "'ja' instead of 'Ja'",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        54,
+        7,
+        "VL204",
+    ): "Rekenregel table shows close, front matter 'ja'",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        60,
+        7,
+        "VL204",
+    ): "Machine learning table shows close, front matter 'ja'",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        66,
+        7,
+        "VL204",
+    ): "Generatieve AI table shows close, front matter 'ja'",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        72,
+        4,
+        "VL106",
+    ): "extra section 'Normen' (warning)",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        76,
+        4,
+        "VL301",
+    ): "Maatregelen without list_maatregelen comment",
+    (
+        "beschrijven_en_toewijzen_van_verantwoordelijkheden_bij_verwerking_persoonsgegevens.md",
+        78,
+        1,
+        "VL108",
+    ): "template text 'Hier komt een lijst ...'",
+    (
+        "beveiliging_informatie_en_informatiesystemen.md",
+        5,
+        4,
+        "VL012",
+    ): "status 'Geldend' (wrong case)",
+    ("beveiliging_informatie_en_informatiesystemen.md", 16, 19, "VL012"): "'ja' instead of 'Ja'",
+    (
+        "beveiliging_informatie_en_informatiesystemen.md",
+        55,
+        7,
+        "VL204",
+    ): "Rekenregel table shows close, front matter 'ja'",
+    ("beveiliging_van_verwerking.md", 16, 19, "VL012"): "'ja' instead of 'Ja'",
+    ("beveiliging_van_verwerking.md", 19, 19, "VL012"): "'ja' instead of 'Ja'",
+    ("beveiliging_van_verwerking.md", 23, 19, "VL012"): "'ja' instead of 'Ja'",
+    (
+        "beveiliging_van_verwerking.md",
+        55,
+        7,
+        "VL204",
+    ): "Rekenregel table shows close, front matter 'ja'",
+    (
+        "beveiliging_van_verwerking.md",
+        61,
+        7,
+        "VL204",
+    ): "Machine learning table shows close, front matter 'ja'",
+    (
+        "beveiliging_van_verwerking.md",
+        67,
+        7,
+        "VL204",
+    ): "Generatieve AI table shows close, front matter 'ja'",
+    (
+        "non_discriminatie.md",
+        79,
+        32,
+        "VL302",
+    ): "list names 'non-discriminatie' (hyphen) but the file is non_discriminatie",
+    (
+        "technische_documentatie_voor_hoog_risico_ai.md",
+        88,
+        32,
+        "VL302",
+    ): "list names the stem with '.md' appended",
+}
+
+
+def test_seed_findings_are_exactly_the_known_defects(corpus: Path) -> None:
+    found = {(d.line, d.column, d.code) for d in check([corpus / "seed"])}
+    assert found == set(SEED)
+
+
+def test_seed_normen_is_a_warning(corpus: Path) -> None:
+    normen = [d for d in check([corpus / "seed"]) if d.code == "VL106"]
+    assert [d.severity for d in normen] == [Severity.WARNING]
+
+
+def test_2024_05_findings_are_exactly_the_known_defects(corpus: Path) -> None:
+    folder = corpus / "algoritmekader-2024-05" / "docs" / "vereisten"
+    found = {(Path(d.path).name, d.line, d.column, d.code) for d in check([folder])}
+    assert found == set(V2024)
+
+
+def test_2024_05_mismatch_message_names_tab_class_and_both_values(corpus: Path) -> None:
+    path = corpus / "algoritmekader-2024-05/docs/vereisten/beveiliging_van_verwerking.md"
+    first = next(d for d in check([path]) if d.code == "VL204")
+    assert "Rekenregel" in first.message
+    assert "niet-impactvol" in first.message
+    assert "'Nee'" in first.message and "'ja'" in first.message
