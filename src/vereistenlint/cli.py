@@ -8,7 +8,6 @@ import click
 
 from . import __version__, engine, ruledocs
 from .diagnostics import Severity
-from .discover import discover
 from .errors import UsageError
 from .reporters import REPORTERS
 from .rules import lookup
@@ -41,15 +40,13 @@ def check(
     ignore: tuple[str, ...],
 ) -> None:
     """Check requirement files and folders (recursing into *.md, skipping index.md)."""
+    options = engine.Options(profile, tuple(_split(select)), tuple(_split(ignore)))
     try:
-        files = discover(paths)
-        diagnostics = engine.check(
-            paths, profile=profile, select=_split(select), ignore=_split(ignore)
-        )
+        result = engine.run_check(paths, options)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(REPORTERS[fmt](diagnostics, len(files)), nl=False)
-    sys.exit(1 if any(d.severity is Severity.ERROR for d in diagnostics) else 0)
+    click.echo(REPORTERS[fmt](result), nl=False)
+    sys.exit(1 if any(d.severity is Severity.ERROR for d in result.diagnostics) else 0)
 
 
 @cli.command("rules")

@@ -45,6 +45,14 @@ def _resolve(selectors: Iterable[str], option: str) -> set[str]:
     return codes
 
 
+@dataclass(frozen=True)
+class Result:
+    """What one run found, and which files it looked at (display paths, in order)."""
+
+    diagnostics: list[Diagnostic]
+    files: list[str]
+
+
 def check(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -58,15 +66,20 @@ def check(
     Raises UsageError for a path that does not exist or an unknown rule or profile.
     """
     options = Options(profile, tuple(select), tuple(ignore), lang)
+    return run_check(paths, options).diagnostics
+
+
+def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Result:
     enabled = options.enabled()
-    if profile is not None and profile not in profiles.all_profiles():
+    if options.profile is not None and options.profile not in profiles.all_profiles():
         known = ", ".join(profiles.all_profiles())
-        raise UsageError(f"unknown profile '{profile}'; known profiles: {known}")
+        raise UsageError(f"unknown profile '{options.profile}'; known profiles: {known}")
+    files = discover(paths)
     diagnostics: list[Diagnostic] = []
-    for path, display in discover(paths):
+    for path, display in files:
         diagnostics.extend(check_file(path, display, options, enabled))
     diagnostics.sort(key=Diagnostic.sort_key)
-    return diagnostics
+    return Result(diagnostics, [display for _, display in files])
 
 
 def check_file(
@@ -94,4 +107,4 @@ def to_diagnostic(doc: Document, f: Finding, lang: str) -> Diagnostic:
     )
 
 
-__all__ = ["DEFAULT_PROFILE", "Options", "check", "check_file", "run"]
+__all__ = ["DEFAULT_PROFILE", "Options", "Result", "check", "check_file", "run", "run_check"]

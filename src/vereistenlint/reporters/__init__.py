@@ -1,13 +1,16 @@
-"""Output formats, by name; the table also feeds the command's --format choice."""
+"""Output formats, by name; the table also feeds the command's --format choice.
+
+A reporter turns one run's `Result` (sorted diagnostics and the files checked) into text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from ..diagnostics import Diagnostic
+from ..engine import Result
 from . import json_report, text
 
-Reporter = Callable[[Sequence[Diagnostic], int], str]
+Reporter = Callable[[Result], str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,

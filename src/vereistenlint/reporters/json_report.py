@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
-from ..diagnostics import Diagnostic
+from ..engine import Result
 
 
-def render(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
-    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+def render(result: Result) -> str:
+    return (
+        json.dumps([d.as_dict() for d in result.diagnostics], ensure_ascii=False, indent=2) + "\n"
+    )

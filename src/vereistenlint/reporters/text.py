@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..diagnostics import Diagnostic, Severity
+from ..engine import Result
 
 
-def render(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+def render(result: Result) -> str:
+    diagnostics = result.diagnostics
     lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in diagnostics]
-    lines.append(summary(diagnostics, files_checked))
+    lines.append(summary(diagnostics, len(result.files)))
     return "\n".join(lines) + "\n"
 
 
