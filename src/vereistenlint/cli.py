@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from . import __version__, engine, ruledocs
+from . import __version__, config, engine, profiles, ruledocs
 from .diagnostics import Severity
 from .errors import UsageError
 from .reporters import REPORTERS
@@ -20,7 +21,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -30,18 +31,32 @@ def cli() -> None:
     help="Output format.",
 )
 @click.option("--profile", default=None, help="Force a profile instead of recognising it.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Configuration file (default: the nearest vereistenlint.toml, .vereistenlint.toml "
+    "or pyproject.toml with [tool.vereistenlint], from the current folder upwards).",
+)
 @click.option("--select", multiple=True, help="Only these rules (code, name or code prefix).")
 @click.option("--ignore", multiple=True, help="Leave out these rules (code, name or prefix).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
     profile: str | None,
+    config_path: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> None:
-    """Check requirement files and folders (recursing into *.md, skipping index.md)."""
-    options = engine.Options(profile, tuple(_split(select)), tuple(_split(ignore)))
+    """Check requirement files and folders (recursing into *.md, skipping index.md).
+
+    Without PATHS, checks what the configuration's 'include' names."""
     try:
+        configuration = config.discover_config(config_path)
+        options = engine.Options(
+            profile, tuple(_split(select)), tuple(_split(ignore)), config=configuration
+        )
         result = engine.run_check(paths, options)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
@@ -73,6 +88,13 @@ def rule_cmd(code: str) -> None:
     click.echo(
         f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.explanation}"
     )
+
+
+@cli.command("profiles")
+def profiles_cmd() -> None:
+    """List the profiles (file formats) and the schema each uses."""
+    for profile in profiles.all_profiles().values():
+        click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {profile.description}")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

@@ -20,7 +20,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"path does not exist: {raw}")
-        candidates = _walk(path) if path.is_dir() else iter([path])
+        candidates = walk_markdown(path) if path.is_dir() else iter([path])
         for file in candidates:
             if file.name in SKIPPED_NAMES:
                 continue
@@ -32,7 +32,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
     return found
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def walk_markdown(root: Path) -> Iterator[Path]:
     """Markdown files under a folder, sorted, without following symbolic links (no loops)."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

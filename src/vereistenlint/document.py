@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
@@ -101,7 +102,7 @@ class Document:
         fm = self.front_matter
         return fm.parsed.data if fm and fm.parsed else None
 
-    def mapping(self) -> dict[str, object] | None:
+    def mapping(self) -> dict[str, Any] | None:
         """The front matter when it is a mapping, else None (the schema rule says why)."""
         data = self.data
         return data if isinstance(data, dict) else None

@@ -1,4 +1,5 @@
-"""find files -> parse -> run the profile's checks -> select/ignore -> sort. No I/O but reading."""
+"""find files -> parse -> choose a profile -> run its checks -> repository-wide checks ->
+select/ignore -> sort. Reading files is the only I/O."""
 
 from __future__ import annotations
 
@@ -7,16 +8,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages, profiles
+from wcmatch import glob
+
+from . import labels, messages, profiles
+from .config import Config
 from .diagnostics import Diagnostic
-from .discover import discover
+from .discover import SKIPPED_NAMES, discover, walk_markdown
 from .document import Document
 from .errors import UsageError
-from .findings import Finding
+from .findings import Finding, finding
 from .load import load
-from .rules import BY_CODE, CHECKS, RULES, Context, Rule, lookup
+from .profiles import Profile
+from .repo import Entry, RepoIndex, entry_for, file_key
+from .rules import BY_CODE, CHECKS, REPO_CHECKS, RULES, Context, Rule, lookup
+from .rules.base import Vocabularies
+from .rules.front_matter import NO_PROFILE
+from .schema import INVALID_TYPE
 
-DEFAULT_PROFILE = "vereiste-2024"
+GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
 
 
 @dataclass(frozen=True)
@@ -25,10 +34,13 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     lang: str = "en"
+    config: Config | None = None
 
     def enabled(self) -> frozenset[str]:
-        chosen = _resolve(self.select, "select") if self.select else {r.code for r in RULES}
-        return frozenset(chosen - _resolve(self.ignore, "ignore"))
+        select = self.select or (self.config.select if self.config else ())
+        ignore = self.ignore + (self.config.ignore if self.config else ())
+        chosen = _resolve(select, "select") if select else {r.code for r in RULES}
+        return frozenset(chosen - _resolve(ignore, "ignore"))
 
 
 def _resolve(selectors: Iterable[str], option: str) -> set[str]:
@@ -40,7 +52,7 @@ def _resolve(selectors: Iterable[str], option: str) -> set[str]:
             continue
         prefixed = {r.code for r in RULES if r.code.startswith(sel.upper())}
         if not prefixed:
-            raise UsageError(f"--{option}: unknown rule '{sel}' (see 'vereistenlint rules')")
+            raise UsageError(f"{option}: unknown rule '{sel}' (see 'vereistenlint rules')")
         codes |= prefixed
     return codes
 
@@ -60,12 +72,13 @@ def check(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     lang: str = "en",
+    config: Config | None = None,
 ) -> list[Diagnostic]:
     """Check files and folders; returns the diagnostics sorted by path and position.
 
     Raises UsageError for a path that does not exist or an unknown rule or profile.
     """
-    options = Options(profile, tuple(select), tuple(ignore), lang)
+    options = Options(profile, tuple(select), tuple(ignore), lang, config)
     return run_check(paths, options).diagnostics
 
 
@@ -74,21 +87,85 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     if options.profile is not None and options.profile not in profiles.all_profiles():
         known = ", ".join(profiles.all_profiles())
         raise UsageError(f"unknown profile '{options.profile}'; known profiles: {known}")
-    files = discover(paths)
+    config = options.config
+    files = select_files(paths, config)
+    vocabularies = labels.vocabularies(config.labels) if config else ()
     diagnostics: list[Diagnostic] = []
+    repo = RepoIndex()
+    checked: list[Entry] = []
     for path, display in files:
-        diagnostics.extend(check_file(path, display, options, enabled))
+        found, entry = check_file(path, display, options, vocabularies, enabled)
+        diagnostics.extend(found)
+        repo.add(entry)
+        checked.append(entry)
+    if config is not None and config.include:
+        for path, display in repo_files(config):
+            if file_key(path) not in repo.entries:
+                doc = load(path, display)
+                repo.add(entry_for(doc, choose_profile(doc, options)))
+    for entry in checked:
+        for repo_check in REPO_CHECKS:
+            diagnostics.extend(
+                to_diagnostic(entry.display, f, options.lang)
+                for f in repo_check(repo, entry)
+                if f.code in enabled
+            )
     diagnostics.sort(key=Diagnostic.sort_key)
     return Result(diagnostics, [display for _, display in files])
 
 
 def check_file(
-    path: Path, display: str, options: Options, enabled: frozenset[str] | None = None
-) -> list[Diagnostic]:
+    path: Path,
+    display: str,
+    options: Options,
+    vocabularies: Vocabularies = (),
+    enabled: frozenset[str] | None = None,
+) -> tuple[list[Diagnostic], Entry]:
+    """Every per-file finding of one file, and its entry for the repository-wide rules."""
     doc = load(path, display)
     enabled = options.enabled() if enabled is None else enabled
-    ctx = Context(profiles.get(options.profile or DEFAULT_PROFILE))
-    return [to_diagnostic(doc, f, options.lang) for f in run(doc, ctx) if f.code in enabled]
+    profile = choose_profile(doc, options)
+    found = unrecognised(doc) if profile is None else run(doc, Context(profile, vocabularies))
+    diagnostics = [to_diagnostic(display, f, options.lang) for f in found if f.code in enabled]
+    return diagnostics, entry_for(doc, profile)
+
+
+def choose_profile(doc: Document, options: Options) -> Profile | None:
+    """--profile first, then the configuration's globs, then what the front matter looks like."""
+    if options.profile is not None:
+        return profiles.get(options.profile)
+    config = options.config
+    if config is not None and config.profiles:
+        rel = relative_to_root(doc.path, config)
+        if rel is not None:
+            for pattern, name in config.profiles:
+                if glob.globmatch(rel, pattern, flags=GLOB_FLAGS):
+                    return profiles.get(name)
+    return profiles.recognise(doc.data)
+
+
+def unrecognised(doc: Document) -> list[Finding]:
+    """One finding for a file no profile fits: why it cannot be read, or that it fits nothing."""
+    if doc.parse_findings:
+        return list(doc.parse_findings)
+    fm = doc.front_matter
+    line = fm.first_line if fm is not None else 1
+    data = doc.data
+    if fm is not None and fm.parsed is not None and not isinstance(data, dict):
+        line, col = doc.node_position(fm.parsed.root)
+        kind = "a list" if isinstance(data, list) else f"the single value '{data}'"
+        return [
+            finding(
+                INVALID_TYPE,
+                line,
+                col,
+                "schema.type",
+                where="the front matter",
+                expected="a mapping (key: value)",
+                found=kind,
+            )
+        ]
+    return [finding(NO_PROFILE, line, 1, "profile.none", profiles=list(profiles.all_profiles()))]
 
 
 def run(doc: Document, ctx: Context) -> list[Finding]:
@@ -100,11 +177,62 @@ def run(doc: Document, ctx: Context) -> list[Finding]:
     return found
 
 
-def to_diagnostic(doc: Document, f: Finding, lang: str) -> Diagnostic:
+def to_diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
     rule: Rule = BY_CODE[f.code]
     return Diagnostic(
-        doc.display, f.line, f.column, f.code, rule.name, rule.severity, messages.render(f, lang)
+        display, f.line, f.column, f.code, rule.name, rule.severity, messages.render(f, lang)
     )
 
 
-__all__ = ["DEFAULT_PROFILE", "Options", "Result", "check", "check_file", "run", "run_check"]
+# -- which files ---------------------------------------------------------------------------
+
+
+def select_files(
+    paths: Sequence[str | os.PathLike[str]], config: Config | None
+) -> list[tuple[Path, str]]:
+    if not paths:
+        if config is None or not config.include:
+            raise UsageError(
+                "no paths given, and no configuration with 'include' was found "
+                "(vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml)"
+            )
+        return repo_files(config)
+    files = discover(paths)
+    if config is None:
+        return files
+    return [(p, d) for p, d in files if included(p, config)]
+
+
+def repo_files(config: Config) -> list[tuple[Path, str]]:
+    """Every file of the repository: what the configuration includes and does not exclude."""
+    found = []
+    for path in walk_markdown(config.root):
+        if path.name not in SKIPPED_NAMES and included(path, config):
+            found.append((path, _display(path)))
+    return found
+
+
+def included(path: Path, config: Config) -> bool:
+    rel = relative_to_root(path, config)
+    if rel is None:
+        return True  # outside the configured repository: named explicitly, so checked
+    if config.include and not glob.globmatch(rel, list(config.include), flags=GLOB_FLAGS):
+        return False
+    return not (config.exclude and glob.globmatch(rel, list(config.exclude), flags=GLOB_FLAGS))
+
+
+def relative_to_root(path: Path, config: Config) -> str | None:
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(config.root)).as_posix()
+    except ValueError:
+        return None
+
+
+def _display(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+__all__ = ["Options", "Result", "check", "check_file", "choose_profile", "run", "run_check"]

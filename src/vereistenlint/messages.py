@@ -16,6 +16,9 @@ EN: dict[str, str] = {
     "yaml.syntax": "YAML syntax error: {problem}",
     "yaml.too_complex": "the front matter is refused: {reason}",
     "yaml.duplicate_key": "key '{key}' appears twice (first on line {first}); YAML keeps only the last one",
+    "profile.none": "the file fits no known format: its front matter has neither an id (urn:nl:ak:ver:... or urn:nl:ak:mtr:...) nor the 2024 keys; known profiles: {profiles}",
+    "title.full_stop": "the title ends with a full stop; the template asks for none",
+    "toelichting.length": "the toelichting has {words} words; the template asks for at most {limit}",
     # schema
     "schema.required": "{where} lacks the required key '{key}'",
     "schema.dependent": "{where} lacks '{key}': the applicability maps rekenregels, machine-learning and generatieve-ai go together",
@@ -27,6 +30,8 @@ EN: dict[str, str] = {
     "schema.enum_suggest": "{value} is not allowed for {where}; did you mean '{suggestion}'? (allowed: {allowed})",
     "schema.blank": "{where} is empty; expected text",
     "schema.pattern": "{value} in {where} does not have the expected form ({pattern})",
+    "schema.hint": "{value} is not a valid {where}; expected {hint}",
+    "schema.contains": "{where} must include '{expected}': {hint}",
     "schema.type": "{where} must be {expected}, found {found}",
     "schema.type_empty": "{where} is empty; expected {expected}",
     "schema.min_items": "{where} has {count} item(s); expected at least {minimum}",
@@ -43,6 +48,7 @@ EN: dict[str, str] = {
     "section.order": "section '## {name}' comes after '## {before}'; the template's order is: {order}",
     "section.unexpected": "section '## {name}' is not part of the template",
     "section.unexpected_suggest": "section '## {name}' is not part of the template; did you mean '## {suggestion}'?",
+    "section.marker": "section '## {name}' lacks '{marker}', which the website replaces with the section's content",
     # text
     "comment.unclosed": "'<!--' opens a comment that is never closed with '-->'; the rest of the page is hidden",
     "placeholder": "placeholder text '{text}' left in the file; replace it with the real content",
@@ -58,6 +64,11 @@ EN: dict[str, str] = {
     "applicability.header": "tab '{title}': the table header is '{found}'; expected '{expected}'",
     "applicability.icon": "tab '{title}', column {header}: expected exactly one of {icons}",
     "applicability.mismatch": "tab '{title}', class {header}: the table shows '{table}' ({icon}) but the front matter says {value} for {key} (line {line})",
+    # repository
+    "repo.duplicate_id": "id '{id}' is also used by {others}",
+    "repo.file_name": "the file name '{name}' does not start with '{code}-', the code of its id {id}",
+    "repo.unknown_reference": "'{name}' under {key} is not the file name of any requirement",
+    "repo.unknown_reference_suggest": "'{name}' under {key} is not the file name of any requirement; did you mean '{suggestion}'?",
     # maatregelen
     "maatregelen.missing": "no '<!-- {marker} {own}/{stem} -->' comment; the website shows no measures here",
     "maatregelen.stem": "the list names '{value}' but this file is '{stem}'; the website would list another requirement's measures",

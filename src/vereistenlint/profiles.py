@@ -1,8 +1,8 @@
 """A profile is one file format: its front-matter schema and the structure its template asks for.
 
 Both halves are data in `schemas/`: `<name>.schema.json` (JSON Schema, draft 2020-12) and
-`<name>.profile.json` (sections, applicability tabs, list markers, placeholder patterns).
-A format change is an edit of those files, not of the rules.
+`<name>.profile.json` (sections, applicability tabs, list markers, placeholder patterns, how
+the format is recognised). A format change is an edit of those files, not of the rules.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from .resources import data_dir, load_json
 
 PROFILE_SUFFIX = ".profile.json"
+SCHEMA_SUFFIX = ".schema.json"
 
 
 @dataclass(frozen=True)
@@ -44,19 +45,48 @@ class Profile:
     def section_names(self) -> list[str]:
         return [s["name"] for s in self.sections]
 
+    def canonical_section(self, heading: str) -> str | None:
+        """The template section a heading stands for (its name or one of its aliases)."""
+        for spec in self.sections:
+            if heading == spec["name"] or heading in spec.get("aliases", ()):
+                return str(spec["name"])
+        return None
+
     def section_spec(self, role: str) -> dict[str, Any] | None:
         """The section that plays a role (``applicability``, ``maatregelen``, ``sources``)."""
         return next((s for s in self.sections if s.get("role") == role), None)
 
+    @property
+    def extra_sections_allowed(self) -> bool:
+        return self.data.get("extra_sections") == "allow"
+
     def vocabulary(self, name: str) -> list[str] | None:
-        """Allowed values of a label, from the schema's ``$defs``."""
-        spec = self.schema.get("$defs", {}).get(name, {})
-        values = spec.get("enum")
-        return list(values) if values is not None else None
+        """Allowed values of a label: the schema's own ``$defs``, else a shared schema's."""
+        return vocabulary(name, self.schema_file)
 
     @property
     def placeholders(self) -> list[Placeholder]:
         return _placeholders(self.name)
+
+    def recognises(self, data: dict[str, Any]) -> bool:
+        rule = self.data.get("recognise", {})
+        prefix = rule.get("id_prefix")
+        if prefix is not None:
+            return isinstance(data.get("id"), str) and data["id"].startswith(prefix)
+        return any(key in data for key in rule.get("keys", ()))
+
+
+@cache
+def vocabulary(name: str, preferred_schema: str) -> list[str] | None:
+    files = [
+        preferred_schema,
+        *sorted(p.name for p in data_dir().glob(f"*{SCHEMA_SUFFIX}") if p.name != preferred_schema),
+    ]
+    for schema_file in files:
+        values = load_json(schema_file).get("$defs", {}).get(name, {}).get("enum")
+        if values is not None:
+            return list(values)
+    return None
 
 
 @cache
@@ -80,3 +110,13 @@ def all_profiles() -> dict[str, Profile]:
 
 def get(name: str) -> Profile:
     return all_profiles()[name]
+
+
+def recognise(data: object) -> Profile | None:
+    """The profile a front matter belongs to: by its id first (current formats), then by keys."""
+    if not isinstance(data, dict):
+        return None
+    ordered = sorted(
+        all_profiles().values(), key=lambda p: "id_prefix" not in p.data.get("recognise", {})
+    )
+    return next((p for p in ordered if p.recognises(data)), None)

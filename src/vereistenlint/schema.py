@@ -46,13 +46,16 @@ def _no_retrieval(uri: str) -> Any:
     raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
+Vocabularies = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @cache
-def _registry() -> Registry[Any]:
+def _registry(vocabularies: Vocabularies = ()) -> Registry[Any]:
     from .resources import data_dir
 
     resources = []
     for path in sorted(data_dir().glob("*.schema.json")):
-        contents = load_json(path.name)
+        contents = _with_vocabularies(load_json(path.name), dict(vocabularies))
         resources.append((contents["$id"], DRAFT202012.create_resource(contents)))
     return Registry(retrieve=_no_retrieval).with_resources(resources)  # type: ignore[call-arg]
 
@@ -60,10 +63,10 @@ def _registry() -> Registry[Any]:
 def _with_vocabularies(
     schema: dict[str, Any], vocabularies: Mapping[str, Sequence[str]]
 ) -> dict[str, Any]:
-    if not vocabularies:
+    if not vocabularies or not any(name in schema.get("$defs", {}) for name in vocabularies):
         return schema
     schema = copy.deepcopy(schema)
-    defs = schema.setdefault("$defs", {})
+    defs = schema["$defs"]
     for name, values in vocabularies.items():
         if name in defs:
             defs[name] = {"enum": list(values)}
@@ -71,19 +74,13 @@ def _with_vocabularies(
 
 
 @cache
-def validator(
-    schema_file: str, vocabularies: tuple[tuple[str, tuple[str, ...]], ...] = ()
-) -> jsonschema.Draft202012Validator:
+def validator(schema_file: str, vocabularies: Vocabularies = ()) -> jsonschema.Draft202012Validator:
     schema = _with_vocabularies(load_json(schema_file), dict(vocabularies))
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema, registry=_registry())
+    return jsonschema.Draft202012Validator(schema, registry=_registry(vocabularies))
 
 
-def validate(
-    doc: Document,
-    schema_file: str,
-    vocabularies: tuple[tuple[str, tuple[str, ...]], ...] = (),
-) -> Iterator[Finding]:
+def validate(doc: Document, schema_file: str, vocabularies: Vocabularies = ()) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None or fm.parsed is None:
         return
@@ -155,7 +152,7 @@ def _to_findings(
                     expected=required_missing,
                 )
             else:
-                guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
                 msg = "schema.unknown_key_suggest" if guess else "schema.unknown_key"
                 yield finding(
                     UNKNOWN_KEY,
@@ -193,6 +190,16 @@ def _to_findings(
     if kind in ("pattern", "minLength"):
         if isinstance(value, str) and not value.strip():
             yield finding(INVALID_VALUE, line, col, "schema.blank", where=where)
+        elif "x-hint" in schema:
+            yield finding(
+                INVALID_VALUE,
+                line,
+                col,
+                "schema.hint",
+                value=quote(value),
+                where=where,
+                hint=schema["x-hint"],
+            )
         else:
             yield finding(
                 INVALID_VALUE,
@@ -266,7 +273,24 @@ def _to_findings(
                 )
             seen.add(key)
         return
+    if kind == "contains":
+        hint = schema.get("x-hint", "")
+        yield finding(
+            INVALID_VALUE,
+            line,
+            col,
+            "schema.contains",
+            where=where,
+            expected=_contains_value(schema),
+            hint=hint,
+        )
+        return
     yield finding(INVALID_TYPE, line, col, "schema.other", where=where, detail=error.message)
+
+
+def _contains_value(schema: dict[str, Any]) -> str:
+    contains = schema.get("contains", {})
+    return str(contains.get("const", contains))
 
 
 def _where(path: Sequence[Any]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import applicability, front_matter, maatregelen, sections, text
+from . import applicability, front_matter, maatregelen, repository, sections, text
 from .base import Check, Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -11,18 +11,24 @@ RULES: tuple[Rule, ...] = (
     *text.RULES,
     *applicability.RULES,
     *maatregelen.RULES,
+    *repository.RULES,
 )
 
 #: Checks run in this order on every document; each is a pure function of document and context.
 CHECKS: tuple[Check, ...] = (
     front_matter.check,
+    front_matter.check_text_fields,
     sections.check,
     text.check_comments,
     text.check_placeholders,
     text.check_links,
     applicability.check,
     maatregelen.check,
+    repository.check_file_name,
 )
+
+#: Checks that judge one checked file against the whole repository, after every file is read.
+REPO_CHECKS = (repository.check_repository,)
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
@@ -32,4 +38,14 @@ def lookup(code_or_name: str) -> Rule | None:
     return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
 
 
-__all__ = ["BY_CODE", "BY_NAME", "CHECKS", "RULES", "Check", "Context", "Rule", "lookup"]
+__all__ = [
+    "BY_CODE",
+    "BY_NAME",
+    "CHECKS",
+    "REPO_CHECKS",
+    "RULES",
+    "Check",
+    "Context",
+    "Rule",
+    "lookup",
+]

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import yaml
+
 from .. import schema
 from ..diagnostics import Severity
 from ..document import Document
-from ..findings import Finding
+from ..findings import Finding, finding
 from ..load import DUPLICATE_KEY, NO_FRONT_MATTER, UNREADABLE, YAML_SYNTAX
 from .base import Context, Rule
 
 E, W = Severity.ERROR, Severity.WARNING
+
+NO_PROFILE = "VL005"
+TITLE_FULL_STOP = "VL014"
+TOELICHTING_LENGTH = "VL015"
 
 RULES = (
     Rule(
@@ -45,6 +51,33 @@ RULES = (
         E,
         "A front-matter key appears twice.",
         "YAML keeps only the last of two equal keys, silently dropping the first one's values.",
+    ),
+    Rule(
+        NO_PROFILE,
+        "no-profile",
+        E,
+        "The file fits none of the known formats.",
+        "A file is checked as a 2024 requirement when its front matter has the 2024 keys "
+        "(status_vereiste, bouwblok, the applicability maps), as a current requirement or measure "
+        "by its id (urn:nl:ak:ver:... or urn:nl:ak:mtr:...). A file that fits none gets this one "
+        "finding instead of a cascade; map its folder to a profile in the configuration or pass "
+        "--profile.",
+    ),
+    Rule(
+        TITLE_FULL_STOP,
+        "title-full-stop",
+        E,
+        "The title ends with a full stop.",
+        "The template says: no full stop after the title. Titles are shown as headings and in "
+        "lists and search results, where a full stop looks out of place.",
+    ),
+    Rule(
+        TOELICHTING_LENGTH,
+        "toelichting-length",
+        W,
+        "The toelichting is longer than the template's maximum number of words.",
+        "The toelichting is the summary shown in overviews; the template asks for at most 40 "
+        "words. A longer text is cut off or makes the overview hard to scan.",
     ),
     Rule(
         schema.MISSING_KEY,
@@ -85,3 +118,31 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from doc.parse_findings
     if doc.front_matter is not None and doc.front_matter.parsed is not None:
         yield from schema.validate(doc, ctx.profile.schema_file, ctx.vocabularies)
+
+
+def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The template's rules for title and toelichting that a schema cannot say clearly."""
+    data = doc.mapping()
+    fm = doc.front_matter
+    if data is None or fm is None or fm.parsed is None:
+        return
+    spec = ctx.profile.data
+    title = data.get("title")
+    if spec.get("title_no_full_stop") and isinstance(title, str) and title.rstrip().endswith("."):
+        node = fm.parsed.index[("title",)].value
+        line, col = doc.node_position(node)
+        if isinstance(node, yaml.ScalarNode) and not node.style and "\n" not in title:
+            col += len(title.rstrip()) - 1
+        yield finding(TITLE_FULL_STOP, line, col, "title.full_stop", title=title.rstrip())
+    limit = spec.get("toelichting_max_words")
+    text = data.get("toelichting")
+    if limit and isinstance(text, str) and len(text.split()) > limit:
+        line, col = doc.value_position(fm.parsed.index[("toelichting",)])
+        yield finding(
+            TOELICHTING_LENGTH,
+            line,
+            col,
+            "toelichting.length",
+            words=len(text.split()),
+            limit=limit,
+        )

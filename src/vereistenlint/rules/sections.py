@@ -20,6 +20,7 @@ DUPLICATE_SECTION = "VL103"
 EMPTY_SECTION = "VL104"
 SECTION_ORDER = "VL105"
 UNEXPECTED_SECTION = "VL106"
+SECTION_MARKER = "VL110"
 
 RULES = (
     Rule(
@@ -69,6 +70,16 @@ RULES = (
         "Extra sections (such as 'Normen') are not part of the format; their content usually "
         "belongs in one of the template's sections or is left over from a draft.",
     ),
+    Rule(
+        SECTION_MARKER,
+        "section-marker",
+        E,
+        "A section lacks the marker comment the website expands there.",
+        "Some sections are filled by the website: 'Van toepassing op' shows the AI-Act labels where "
+        "'<!-- tags-ai-act -->' stands, a measure's 'Bijbehorende vereiste(n)' lists the "
+        "requirements where '<!-- list_vereisten_on_maatregelen_page -->' stands. Without the "
+        "marker the section stays empty on the website.",
+    ),
 )
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -83,7 +94,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     markers = profile.data.get("markers", [])
     seen: dict[str, Section] = {}
     for section in doc.sections:
-        if section.name not in expected:
+        name = profile.canonical_section(section.name)
+        if name is None:
+            if profile.extra_sections_allowed:
+                continue
             guess = difflib.get_close_matches(section.name, expected, n=1, cutoff=0.7)
             key = "section.unexpected_suggest" if guess else "section.unexpected"
             yield finding(
@@ -95,26 +109,40 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 suggestion=guess[0] if guess else "",
             )
             continue
-        if section.name in seen:
+        if name in seen:
             yield finding(
                 DUPLICATE_SECTION,
                 section.line,
                 section.column,
                 "section.duplicate",
                 name=section.name,
-                first=seen[section.name].line,
+                first=seen[name].line,
             )
             continue
-        seen[section.name] = section
-        if _is_empty(doc, section, markers):
+        seen[name] = section
+        marker = profile.sections[expected.index(name)].get("marker")
+        if marker and not _holds(doc, section, marker):
+            yield finding(
+                SECTION_MARKER,
+                section.line,
+                section.column,
+                "section.marker",
+                name=section.name,
+                marker=marker,
+            )
+        elif _is_empty(doc, section, markers):
             yield finding(
                 EMPTY_SECTION, section.line, section.column, "section.empty", name=section.name
             )
-    yield from _order(list(seen.values()), expected)
+    yield from _order(seen, expected)
     for spec in profile.sections:
         if spec.get("required", True) and spec["name"] not in seen:
             line, col = _missing_anchor(doc, spec["name"], expected, seen)
             yield finding(MISSING_SECTION, line, col, "section.missing", name=spec["name"])
+
+
+def _holds(doc: Document, section: Section, marker: str) -> bool:
+    return any(marker in doc.lines[i] for i in range(section.start, section.end))
 
 
 def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
@@ -139,21 +167,22 @@ def _is_empty(doc: Document, section: Section, markers: list[str]) -> bool:
     return not kept.strip()
 
 
-def _order(present: list[Section], expected: list[str]) -> Iterator[Finding]:
-    latest: Section | None = None
-    for section in present:
-        if latest is not None and expected.index(section.name) < expected.index(latest.name):
+def _order(present: dict[str, Section], expected: list[str]) -> Iterator[Finding]:
+    """Report each template section that stands after one the template puts later."""
+    latest: str | None = None
+    for name, section in present.items():
+        if latest is not None and expected.index(name) < expected.index(latest):
             yield finding(
                 SECTION_ORDER,
                 section.line,
                 section.column,
                 "section.order",
                 name=section.name,
-                before=latest.name,
+                before=present[latest].name,
                 order=expected,
             )
             continue
-        latest = section
+        latest = name
 
 
 def _missing_anchor(

@@ -1,0 +1,95 @@
+"""The whole repository as the repository-wide rules see it, whichever files are being checked.
+
+pre-commit passes only the changed files, shuffled and split across processes; uniqueness of
+ids and references between files can only be judged against every file of the repo. An entry
+holds, per file, only what those rules need, so files can be checked in separate processes and
+their entries gathered afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .document import Document
+from .profiles import Profile
+
+
+@dataclass(frozen=True)
+class Reference:
+    value: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # real path: one entry per file, however it was named
+    display: str
+    stem: str
+    profile: str | None
+    id: str | None = None
+    id_line: int = 0
+    id_column: int = 0
+    references: tuple[Reference, ...] = ()
+    reference_key: str = ""
+    reference_profile: str = ""
+
+
+def entry_for(doc: Document, profile: Profile | None) -> Entry:
+    data: dict[str, Any] = doc.mapping() or {}
+    fm = doc.front_matter
+    index = fm.parsed.index if fm is not None and fm.parsed is not None else {}
+    raw_id = data.get("id")
+    ident = raw_id if isinstance(raw_id, str) else None
+    id_line = id_col = 0
+    if ident is not None:
+        id_line, id_col = doc.node_position(index[("id",)].value)
+    refs: list[Reference] = []
+    spec = profile.data.get("references") if profile else None
+    if spec and isinstance(data.get(spec["key"]), list):
+        for i, item in enumerate(data[spec["key"]]):
+            if isinstance(item, str):
+                line, col = doc.value_position(index[(spec["key"], i)])
+                refs.append(Reference(item, line, col))
+    return Entry(
+        key=file_key(doc.path),
+        display=doc.display,
+        stem=doc.stem,
+        profile=profile.name if profile else None,
+        id=ident,
+        id_line=id_line,
+        id_column=id_col,
+        references=tuple(refs),
+        reference_key=spec["key"] if spec else "",
+        reference_profile=spec["profile"] if spec else "",
+    )
+
+
+@dataclass
+class RepoIndex:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_id: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    stems_by_profile: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, entry: Entry) -> None:
+        if entry.key in self.entries:
+            return
+        self.entries[entry.key] = entry
+        if entry.id is not None:
+            self.by_id[entry.id].append(entry)
+        if entry.profile is not None:
+            self.stems_by_profile[entry.profile].add(entry.stem)
+
+    def others_with_id(self, entry: Entry) -> list[Entry]:
+        if entry.id is None:
+            return []
+        same = (e for e in self.by_id.get(entry.id, []) if e.key != entry.key)
+        return sorted(same, key=lambda e: e.display)
+
+
+def file_key(path: Path) -> str:
+    return os.path.realpath(path)

@@ -1,0 +1,103 @@
+"""Rules that compare a file with the rest of the repository: unique ids, file names that carry
+the id's code, and measures that point at requirements that exist.
+
+They report only on the files being checked, but judge them against the whole repository
+(`Context.repo`), so that an edited file whose id collides with an untouched one is caught.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Severity
+from ..document import Document
+from ..findings import Finding, finding
+from ..repo import Entry, RepoIndex
+from .base import Context, Rule
+
+E = Severity.ERROR
+
+DUPLICATE_ID = "VL401"
+ID_FILE_NAME = "VL402"
+UNKNOWN_REFERENCE = "VL403"
+
+RULES = (
+    Rule(
+        DUPLICATE_ID,
+        "duplicate-id",
+        E,
+        "Two or more files carry the same id.",
+        "The id (urn:nl:ak:ver:... or urn:nl:ak:mtr:...) identifies a requirement or measure for "
+        "good: other sites and tools link to it. Two files with one id make those links "
+        "ambiguous. Every file involved is reported at its id, naming the others.",
+    ),
+    Rule(
+        ID_FILE_NAME,
+        "id-file-name",
+        E,
+        "The file name does not start with the code of its id.",
+        "A file is named after its id: urn:nl:ak:ver:aia-07 lives in aia-07-<title>.md, and "
+        "urn:nl:ak:mtr:owp-12 in <phase>-owp-12-<title>.md (the numeric phase prefix of measures is "
+        "ignored). When they differ, one of the two was changed without the other.",
+    ),
+    Rule(
+        UNKNOWN_REFERENCE,
+        "unknown-vereiste",
+        E,
+        "A measure names a requirement that does not exist.",
+        "A measure lists the requirements it serves under 'vereiste:', by their file name without "
+        "'.md'. A name that matches no requirement file leaves the measure off that requirement's "
+        "page and shows a dead entry on the measure's own page.",
+    ),
+)
+
+
+def check_file_name(doc: Document, ctx: Context) -> Iterator[Finding]:
+    data = doc.mapping()
+    fm = doc.front_matter
+    spec = ctx.profile.data.get("id")
+    if not spec or data is None or fm is None or fm.parsed is None:
+        return
+    ident = data.get("id")
+    if not isinstance(ident, str) or not ident.startswith(spec["prefix"]):
+        return
+    code = ident[len(spec["prefix"]) :]
+    m = re.match(spec["file_name"], doc.path.name)
+    if m is None or m.group("code") != code:
+        line, col = doc.node_position(fm.parsed.index[("id",)].value)
+        yield finding(
+            ID_FILE_NAME, line, col, "repo.file_name", name=doc.path.name, code=code, id=ident
+        )
+
+
+def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
+    """Findings for one checked file, judged against every file of the repository."""
+    others = repo.others_with_id(entry)
+    if others:
+        names = [f"{o.display}:{o.id_line}" for o in others]
+        yield finding(
+            DUPLICATE_ID,
+            entry.id_line,
+            entry.id_column,
+            "repo.duplicate_id",
+            id=entry.id,
+            others=names,
+        )
+    known = repo.stems_by_profile.get(entry.reference_profile) if entry.reference_profile else None
+    if not known:
+        return  # no requirement in view: nothing to judge against
+    for ref in entry.references:
+        if ref.value not in known:
+            guess = difflib.get_close_matches(ref.value, sorted(known), n=1, cutoff=0.8)
+            key = "repo.unknown_reference_suggest" if guess else "repo.unknown_reference"
+            yield finding(
+                UNKNOWN_REFERENCE,
+                ref.line,
+                ref.column,
+                key,
+                name=ref.value,
+                key=entry.reference_key,
+                suggestion=guess[0] if guess else "",
+            )
