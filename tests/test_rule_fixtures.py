@@ -2,6 +2,8 @@
 
 A fixture ``fail-<what>.md`` has a sidecar ``fail-<what>.expected`` listing every finding the
 whole file yields, one ``LINE:COLUMN CODE`` per line; a ``pass-<what>.md`` yields nothing at all.
+Rules that compare files with each other use folders instead: ``fail-<what>/`` is checked as a
+whole and its ``fail-<what>.expected`` lines read ``FILE:LINE:COLUMN CODE``.
 """
 
 from __future__ import annotations
@@ -11,31 +13,38 @@ from pathlib import Path
 import pytest
 
 from vereistenlint import check
-from vereistenlint.rules import RULES
+from vereistenlint.rules import RULES, Rule
 
 from .conftest import FIXTURES
 
 RULE_DIR = FIXTURES / "rules"
-PASSING = sorted(RULE_DIR.glob("*/pass*.md"))
-FAILING = sorted(RULE_DIR.glob("*/fail*.md"))
+PASSING = sorted(p for p in RULE_DIR.glob("*/pass*") if p.suffix != ".expected")
+FAILING = sorted(p for p in RULE_DIR.glob("*/fail*") if p.suffix != ".expected")
 
 
 def _ids(paths: list[Path]) -> list[str]:
     return [f"{p.parent.name}/{p.name}" for p in paths]
 
 
-def expected(path: Path) -> list[tuple[int, int, str]]:
+def _sidecar(path: Path) -> Path:
+    return (
+        path.with_suffix(".expected") if path.is_file() else path.with_name(path.name + ".expected")
+    )
+
+
+def expected(path: Path) -> list[tuple[str, int, int, str]]:
     found = []
-    for raw in path.with_suffix(".expected").read_text(encoding="utf-8").splitlines():
+    for raw in _sidecar(path).read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
             pos, code = raw.split()
-            line, col = pos.split(":")
-            found.append((int(line), int(col), code))
+            parts = pos.split(":")
+            name = parts[0] if len(parts) == 3 else path.name
+            found.append((name, int(parts[-2]), int(parts[-1]), code))
     return sorted(found)
 
 
-def actual(path: Path) -> list[tuple[int, int, str]]:
-    return sorted((d.line, d.column, d.code) for d in check([path]))
+def actual(path: Path) -> list[tuple[str, int, int, str]]:
+    return sorted((Path(d.path).name, d.line, d.column, d.code) for d in check([path]))
 
 
 @pytest.mark.parametrize("path", PASSING, ids=_ids(PASSING))
@@ -49,10 +58,10 @@ def test_failing_fixture_fails_where_expected(path: Path) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
-def test_every_rule_has_a_passing_and_a_failing_fixture(rule: object) -> None:
-    folder = RULE_DIR / rule.name  # type: ignore[attr-defined]
-    assert sorted(folder.glob("pass*.md")), f"no passing fixture in {folder}"
-    failing = sorted(folder.glob("fail*.md"))
+def test_every_rule_has_a_passing_and_a_failing_fixture(rule: Rule) -> None:
+    folder = RULE_DIR / rule.name
+    assert [p for p in PASSING if p.parent == folder], f"no passing fixture in {folder}"
+    failing = [p for p in FAILING if p.parent == folder]
     assert failing, f"no failing fixture in {folder}"
-    codes = {code for f in failing for _, _, code in expected(f)}
-    assert rule.code in codes, f"no failing fixture of {folder} expects {rule.code}"  # type: ignore[attr-defined]
+    codes = {code for f in failing for *_, code in expected(f)}
+    assert rule.code in codes, f"no failing fixture of {folder} expects {rule.code}"

@@ -27,6 +27,7 @@ MISSING_KEY = "VL010"
 UNKNOWN_KEY = "VL011"
 INVALID_VALUE = "VL012"
 INVALID_TYPE = "VL013"
+UNKNOWN_LABEL = "VL016"
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value)",
@@ -69,7 +70,7 @@ def _with_vocabularies(
     defs = schema["$defs"]
     for name, values in vocabularies.items():
         if name in defs:
-            defs[name] = {"enum": list(values)}
+            defs[name] = {"enum": list(values), "x-label": name}
     return schema
 
 
@@ -85,9 +86,8 @@ def validate(doc: Document, schema_file: str, vocabularies: Vocabularies = ()) -
     if fm is None or fm.parsed is None:
         return
     errors = list(validator(schema_file, vocabularies).iter_errors(fm.parsed.data))
-    missing_at = {tuple(e.absolute_path) for e in errors if e.validator == "required"}
     for error in _leaves(errors):
-        yield from _to_findings(doc, fm.parsed.index, error, missing_at)
+        yield from _to_findings(doc, fm.parsed.index, error)
 
 
 def _leaves(errors: list[ValidationError]) -> Iterator[ValidationError]:
@@ -104,7 +104,6 @@ def _to_findings(
     doc: Document,
     index: dict[yamlpos.JsonPath, yamlpos.Located],
     error: ValidationError,
-    missing_at: set[tuple[Any, ...]],
 ) -> Iterator[Finding]:
     path = tuple(error.absolute_path)
     where = _where(path)
@@ -117,12 +116,7 @@ def _to_findings(
     if kind == "required":
         line, col = doc.value_position(located)
         missing = [k for k in expected_value if not isinstance(value, dict) or k not in value]
-        extra = (
-            sorted(set(value) - set(schema.get("properties", {})))
-            if isinstance(value, dict)
-            else []
-        )
-        if extra and schema.get("additionalProperties") is False:
+        if _swapped_key(schema, value):
             return  # reported once, as the unknown key standing where the missing one belongs
         for key in missing:
             yield finding(MISSING_KEY, line, col, "schema.required", key=key, where=where)
@@ -135,21 +129,21 @@ def _to_findings(
         return
     if kind == "additionalProperties" and isinstance(value, dict):
         known = list(schema.get("properties", {}))
-        required_missing = [k for k in schema.get("required", []) if k not in value]
+        swapped = _swapped_key(schema, value)
         for key in value:
             if key in known:
                 continue
             key_loc = index.get((*path, key))
             node = key_loc.key if key_loc and key_loc.key is not None else located.value
             line, col = doc.node_position(node)
-            if required_missing and path in missing_at:
+            if swapped:
                 yield finding(
                     UNKNOWN_KEY,
                     line,
                     col,
                     "schema.unknown_key_expected",
                     key=key,
-                    expected=required_missing,
+                    expected=swapped[1],
                 )
             else:
                 guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
@@ -177,7 +171,7 @@ def _to_findings(
         hint = _suggest(value, allowed_s)
         msg = "schema.enum_suggest" if hint else "schema.enum"
         yield finding(
-            INVALID_VALUE,
+            UNKNOWN_LABEL if "x-label" in schema else INVALID_VALUE,
             line,
             col,
             msg,
@@ -291,6 +285,21 @@ def _to_findings(
 def _contains_value(schema: dict[str, Any]) -> str:
     contains = schema.get("contains", {})
     return str(contains.get("const", contains))
+
+
+def _swapped_key(schema: dict[str, Any], value: object) -> tuple[str, str] | None:
+    """(unknown, missing) when a closed mapping has one key where another belongs.
+
+    In a one-key mapping such as ``- impactvol: Ja`` standing where ``niet-impactvol`` is
+    expected, one finding naming both says more than a missing and an unknown key apart.
+    """
+    if not isinstance(value, dict) or schema.get("additionalProperties") is not False:
+        return None
+    unknown = [k for k in value if k not in schema.get("properties", {})]
+    missing = [k for k in schema.get("required", []) if k not in value]
+    if len(unknown) == 1 and len(missing) == 1:
+        return str(unknown[0]), str(missing[0])
+    return None
 
 
 def _where(path: Sequence[Any]) -> str:

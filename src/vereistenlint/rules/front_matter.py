@@ -104,6 +104,17 @@ RULES = (
         "or 'ja' is not 'geldend' or 'Ja', and a misspelled label makes a filter miss the page.",
     ),
     Rule(
+        schema.UNKNOWN_LABEL,
+        "unknown-label",
+        E,
+        "A label value is not in the label's vocabulary.",
+        "Labels (levenscyclus, onderwerp or bouwblok, rollen and the AI-Act labels) link a page to "
+        "the website's overview pages and filters. A value with no page of its own, often a "
+        "misspelling such as 'boubwlok' for a bouwblok, leaves the page out of that overview. The "
+        "vocabulary comes from the schema, or from the content repo's label folders when the "
+        "configuration names them.",
+    ),
+    Rule(
         schema.INVALID_TYPE,
         "invalid-type",
         E,

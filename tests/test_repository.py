@@ -1,0 +1,170 @@
+"""A small content repo of our own: configuration, labels from its folders, the repository-wide
+rules, run the way the pre-commit hook runs them (only the changed files, from the repo root)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import FIXTURES, ROOT
+
+REPO = FIXTURES / "repos" / "inhoud"
+VER = Path("docs/vereisten")
+MTR = Path("docs/maatregelen")
+LOGBOEK = VER / "abc-01-logboek-bijhouden.md"
+UITLEG = VER / "abc-02-uitleg-geven.md"
+MAATREGEL = MTR / "2-xyz-01-logging-inrichten.md"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "inhoud"
+    shutil.copytree(REPO, target)
+    return target
+
+
+def hook_command() -> list[str]:
+    """The pre-commit hook's own entry, run with this interpreter."""
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    entry = next(h for h in hooks if h["id"] == "vereistenlint")["entry"].split()
+    assert entry[0] == "vereistenlint"
+    return [sys.executable, "-m", "vereistenlint", *entry[1:], *hooks[0].get("args", [])]
+
+
+def run_hook(repo: Path, *files: Path) -> tuple[int, list[tuple[str, int, int, str]]]:
+    proc = subprocess.run(
+        [*hook_command(), "--format", "json", *map(str, files)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    import json
+
+    found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(proc.stdout)]
+    return proc.returncode, found
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_repo_is_clean_as_a_whole_and_file_by_file(repo: Path) -> None:
+    assert run_hook(repo) == (0, [])
+    for f in (LOGBOEK, UITLEG, MAATREGEL):
+        assert run_hook(repo, f) == (0, [])
+
+
+def test_edited_file_colliding_with_an_untouched_file_is_caught(repo: Path) -> None:
+    new = VER / "abc-01-logboek-kopie.md"
+    shutil.copy(repo / LOGBOEK, repo / new)
+    edit(repo / new, "vereiste/abc-01-logboek-bijhouden", "vereiste/abc-01-logboek-kopie")
+    code, found = run_hook(repo, new)  # pre-commit passes only the changed file
+    assert code == 1
+    assert found == [(new.as_posix(), 3, 5, "VL401")]
+
+
+def test_collision_reported_on_every_file_given_each_naming_the_others(repo: Path) -> None:
+    new = VER / "abc-01-logboek-kopie.md"
+    shutil.copy(repo / LOGBOEK, repo / new)
+    edit(repo / new, "vereiste/abc-01-logboek-bijhouden", "vereiste/abc-01-logboek-kopie")
+    proc = subprocess.run(
+        [*hook_command(), str(new), str(LOGBOEK)], cwd=repo, capture_output=True, text=True
+    )
+    assert (
+        f"{LOGBOEK.as_posix()}:3:5: VL401 id 'urn:nl:ak:ver:abc-01' is also used by {new.as_posix()}:3"
+        in proc.stdout
+    )
+    assert (
+        f"{new.as_posix()}:3:5: VL401 id 'urn:nl:ak:ver:abc-01' is also used by {LOGBOEK.as_posix()}:3"
+        in proc.stdout
+    )
+
+
+def test_files_split_across_processes_in_any_order_report_only_their_own(repo: Path) -> None:
+    new = VER / "abc-01-logboek-kopie.md"
+    shutil.copy(repo / LOGBOEK, repo / new)
+    edit(repo / new, "vereiste/abc-01-logboek-bijhouden", "vereiste/abc-01-logboek-kopie")
+    _, first = run_hook(repo, MAATREGEL, LOGBOEK)
+    _, second = run_hook(repo, UITLEG, new)
+    assert first == [(LOGBOEK.as_posix(), 3, 5, "VL401")]
+    assert second == [(new.as_posix(), 3, 5, "VL401")]
+
+
+def test_file_name_must_carry_the_id_code(repo: Path) -> None:
+    edit(repo / UITLEG, "urn:nl:ak:ver:abc-02", "urn:nl:ak:ver:abc-12")
+    assert run_hook(repo, UITLEG) == (1, [(UITLEG.as_posix(), 3, 5, "VL402")])
+
+
+def test_measure_file_name_ignores_the_phase_prefix(repo: Path) -> None:
+    moved = MTR / "7-xyz-01-logging-inrichten.md"
+    (repo / MAATREGEL).rename(repo / moved)
+    assert run_hook(repo, moved) == (0, [])
+    edit(repo / moved, "urn:nl:ak:mtr:xyz-01", "urn:nl:ak:mtr:xyz-02")
+    assert run_hook(repo, moved) == (1, [(moved.as_posix(), 3, 5, "VL402")])
+
+
+def test_measure_must_name_existing_requirements(repo: Path) -> None:
+    edit(repo / MAATREGEL, "- abc-02-uitleg-geven", "- abc-02-uitleg-geve")
+    code, found = run_hook(repo, MAATREGEL)  # the requirements themselves are not passed
+    assert (code, found) == (1, [(MAATREGEL.as_posix(), 7, 3, "VL403")])
+
+
+def test_removing_a_requirement_breaks_the_measure_that_names_it(repo: Path) -> None:
+    (repo / UITLEG).unlink()
+    assert run_hook(repo, MAATREGEL) == (1, [(MAATREGEL.as_posix(), 7, 3, "VL403")])
+
+
+def test_list_maatregelen_must_name_its_own_stem(repo: Path) -> None:
+    edit(repo / UITLEG, "vereiste/abc-02-uitleg-geven", "vereiste/abc-01-logboek-bijhouden")
+    assert run_hook(repo, UITLEG) == (1, [(UITLEG.as_posix(), 40, 32, "VL302")])
+
+
+def test_labels_come_from_the_repo_folders(repo: Path) -> None:
+    # a misspelled label gets a did-you-mean from the folder's pages
+    edit(repo / UITLEG, "- ontwerp\n", "- ontwerpen\n")
+    proc = subprocess.run([*hook_command(), str(UITLEG)], cwd=repo, capture_output=True, text=True)
+    assert (
+        f"{UITLEG.as_posix()}:6:3: VL016 'ontwerpen' is not allowed for levenscyclus[1]; did you mean 'ontwerp'?"
+        in proc.stdout
+    )
+    # a page that is not a label, index.md, and the values the configuration adds
+    edit(repo / UITLEG, "- ontwerpen\n", "- over-de-levenscyclus\n- index\n- archiveren\n")
+    _, found = run_hook(repo, UITLEG)
+    assert found == [(UITLEG.as_posix(), 6, 3, "VL016"), (UITLEG.as_posix(), 7, 3, "VL016")]
+
+
+def test_a_new_label_page_makes_a_new_label_valid(repo: Path) -> None:
+    edit(repo / UITLEG, "- governance\n", "- duurzaamheid\n")
+    assert run_hook(repo, UITLEG)[1] == [(UITLEG.as_posix(), 9, 3, "VL016")]
+    (repo / "docs/onderwerpen/duurzaamheid.md").write_text("---\ntitle: d\n---\n", encoding="utf-8")
+    assert run_hook(repo, UITLEG) == (0, [])
+
+
+def test_without_configuration_the_schema_vocabulary_applies(repo: Path) -> None:
+    (repo / "vereistenlint.toml").unlink()
+    # 'archiveren' is valid only because this repo's configuration adds it
+    code, found = run_hook(repo, MAATREGEL)
+    assert (code, found) == (1, [(MAATREGEL.as_posix(), 10, 3, "VL016")])
+
+
+def test_excluded_and_not_included_files_are_not_checked(repo: Path) -> None:
+    (repo / "README.md").write_text("# Lees mij\n", encoding="utf-8")
+    assert run_hook(repo, Path("README.md")) == (0, [])
+    with (repo / "vereistenlint.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    text = (repo / "vereistenlint.toml").read_text(encoding="utf-8")
+    (repo / "vereistenlint.toml").write_text(
+        text.replace("include = [", 'exclude = ["docs/vereisten/abc-02-*"]\ninclude = ['),
+        encoding="utf-8",
+    )
+    edit(repo / UITLEG, "- ontwerp\n", "- ontwerpen\n")
+    assert run_hook(repo, UITLEG) == (0, [])
