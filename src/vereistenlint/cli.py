@@ -39,6 +39,13 @@ def cli() -> None:
     help="Configuration file (default: the nearest vereistenlint.toml, .vereistenlint.toml "
     "or pyproject.toml with [tool.vereistenlint], from the current folder upwards).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per CPU; small runs use one).",
+)
 @click.option("--select", multiple=True, help="Only these rules (code, name or code prefix).")
 @click.option("--ignore", multiple=True, help="Leave out these rules (code, name or prefix).")
 def check(
@@ -46,6 +53,7 @@ def check(
     fmt: str,
     profile: str | None,
     config_path: Path | None,
+    jobs: int | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> None:
@@ -55,7 +63,7 @@ def check(
     try:
         configuration = config.discover_config(config_path)
         options = engine.Options(
-            profile, tuple(_split(select)), tuple(_split(ignore)), config=configuration
+            profile, tuple(_split(select)), tuple(_split(ignore)), config=configuration, jobs=jobs
         )
         result = engine.run_check(paths, options)
     except UsageError as exc:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from wcmatch import glob
 
-from . import labels, messages, profiles
+from . import labels, messages, parallel, profiles
 from .config import Config
 from .diagnostics import Diagnostic
 from .discover import SKIPPED_NAMES, discover, walk_markdown
@@ -35,6 +36,8 @@ class Options:
     ignore: tuple[str, ...] = ()
     lang: str = "en"
     config: Config | None = None
+    #: worker processes; None: one per CPU. Output is the same for any number.
+    jobs: int | None = 1
 
     def enabled(self) -> frozenset[str]:
         select = self.select or (self.config.select if self.config else ())
@@ -73,12 +76,13 @@ def check(
     ignore: Sequence[str] = (),
     lang: str = "en",
     config: Config | None = None,
+    jobs: int | None = 1,
 ) -> list[Diagnostic]:
     """Check files and folders; returns the diagnostics sorted by path and position.
 
     Raises UsageError for a path that does not exist or an unknown rule or profile.
     """
-    options = Options(profile, tuple(select), tuple(ignore), lang, config)
+    options = Options(profile, tuple(select), tuple(ignore), lang, config, jobs)
     return run_check(paths, options).diagnostics
 
 
@@ -93,16 +97,15 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     diagnostics: list[Diagnostic] = []
     repo = RepoIndex()
     checked: list[Entry] = []
-    for path, display in files:
-        found, entry = check_file(path, display, options, vocabularies, enabled)
+    work = partial(check_file, options=options, vocabularies=vocabularies, enabled=enabled)
+    for found, entry in parallel.map_files(work, files, options.jobs):
         diagnostics.extend(found)
         repo.add(entry)
         checked.append(entry)
     if config is not None and config.include:
-        for path, display in repo_files(config):
-            if file_key(path) not in repo.entries:
-                doc = load(path, display)
-                repo.add(entry_for(doc, choose_profile(doc, options)))
+        rest = [(p, d) for p, d in repo_files(config) if file_key(p) not in repo.entries]
+        for entry in parallel.map_files(partial(index_file, options=options), rest, options.jobs):
+            repo.add(entry)
     for entry in checked:
         for repo_check in REPO_CHECKS:
             diagnostics.extend(
@@ -128,6 +131,12 @@ def check_file(
     found = unrecognised(doc) if profile is None else run(doc, Context(profile, vocabularies))
     diagnostics = [to_diagnostic(display, f, options.lang) for f in found if f.code in enabled]
     return diagnostics, entry_for(doc, profile)
+
+
+def index_file(path: Path, display: str, options: Options) -> Entry:
+    """Only what the repository-wide rules need from a file that is not being checked."""
+    doc = load(path, display)
+    return entry_for(doc, choose_profile(doc, options))
 
 
 def choose_profile(doc: Document, options: Options) -> Profile | None:
