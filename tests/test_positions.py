@@ -67,7 +67,7 @@ def test_positions_follow_the_original_text(tmp_path: Path, variant) -> None:  #
     assert found == sorted(
         [
             (*_where(text, "Geldend"), "VL012"),
-            (*_where(text, "boubwlok"), "VL012"),
+            (*_where(text, "boubwlok"), "VL016"),
             (
                 row_line,
                 len(
