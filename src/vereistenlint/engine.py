@@ -42,7 +42,7 @@ class Options:
     def enabled(self) -> frozenset[str]:
         select = self.select or (self.config.select if self.config else ())
         ignore = self.ignore + (self.config.ignore if self.config else ())
-        chosen = _resolve(select, "select") if select else {r.code for r in RULES}
+        chosen = _resolve(select, "select") if select else {r.code for r in RULES if r.default}
         return frozenset(chosen - _resolve(ignore, "ignore"))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import applicability, front_matter, maatregelen, repository, sections, text
+from . import applicability, front_matter, maatregelen, repository, sections, suppression, text
 from .base import Check, Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -12,6 +12,7 @@ RULES: tuple[Rule, ...] = (
     *applicability.RULES,
     *maatregelen.RULES,
     *repository.RULES,
+    *suppression.RULES,
 )
 
 #: Checks run in this order on every document; each is a pure function of document and context.
@@ -22,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     text.check_comments,
     text.check_placeholders,
     text.check_links,
+    text.check_trailing_whitespace,
     applicability.check,
     maatregelen.check,
     repository.check_file_name,

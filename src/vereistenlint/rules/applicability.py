@@ -29,45 +29,31 @@ RULES = (
         SECTION_PRESENCE,
         "applicability-section",
         E,
-        "The applicability section is present exactly when the applicability maps are.",
-        "The 'Wanneer van toepassing?' section shows the front matter's rekenregels, "
-        "machine-learning and generatieve-ai maps as tables. One without the other means readers "
-        "and filters tell different stories.",
+        fix="safe",
     ),
     Rule(
         TABS,
         "applicability-tabs",
         E,
-        "The applicability section holds the tabs Rekenregel, Machine learning and Generatieve AI, "
-        "each with a one-row table.",
-        "Each tab is a MkDocs-Material content tab ('=== \"Title\"') with a table indented under it "
-        "by a tab or four spaces. A missing or extra tab, or a table that is not indented, shows "
-        "up on the website as stray text or a code block.",
+        fix="safe",
     ),
     Rule(
         HEADER,
         "applicability-header",
         E,
-        "An applicability table's header does not name the category's classes.",
-        "The header names the classes in the front matter's order: niet-impactvol, impactvol and, "
-        "for machine learning and generative AI, hoog-risico-ai (hoog-risico in the front matter).",
+        fix="safe",
     ),
     Rule(
         MISMATCH,
         "applicability-mismatch",
         E,
-        "An icon in an applicability table disagrees with the front matter.",
-        ":material-check-bold: means the requirement applies (front matter 'Ja'), :material-close: "
-        "that it does not ('Nee'). The front matter drives the website's filters, the table is what "
-        "readers see: a disagreement tells readers one thing and the filters another.",
+        fix="safe",
     ),
     Rule(
         ICON,
         "applicability-icon",
         E,
-        "An applicability table cell holds neither of the two icons.",
-        "Every cell of the row must hold exactly one of :material-check-bold: (applies) or "
-        ":material-close: (does not apply); anything else is not understood by readers or tools.",
+        fix="safe",
     ),
 )
 

@@ -27,25 +27,18 @@ RULES = (
         LIST_MISSING,
         "maatregelen-list",
         E,
-        "The measures section lacks the list_maatregelen comment.",
-        "The website fills the measures section by expanding '<!-- list_maatregelen "
-        "vereiste/<this file's name> -->'. Without it the section shows no measures.",
+        fix="safe",
     ),
     Rule(
         LIST_STEM,
         "maatregelen-stem",
         E,
-        "The list_maatregelen comment does not name this file.",
-        "The comment must name this file's own name without '.md'; a copied or misspelled name "
-        "lists another requirement's measures, or none.",
+        fix="safe",
     ),
     Rule(
         LIST_FILTER,
         "maatregelen-filter",
         E,
-        "A list_maatregelen filter uses an unknown name or value.",
-        "Filters such as 'bouwblok/data' narrow the list; a filter the website does not know, or a "
-        "value no measure carries, makes the list empty.",
     ),
 )
 

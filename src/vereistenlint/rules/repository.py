@@ -28,28 +28,16 @@ RULES = (
         DUPLICATE_ID,
         "duplicate-id",
         E,
-        "Two or more files carry the same id.",
-        "The id (urn:nl:ak:ver:... or urn:nl:ak:mtr:...) identifies a requirement or measure for "
-        "good: other sites and tools link to it. Two files with one id make those links "
-        "ambiguous. Every file involved is reported at its id, naming the others.",
     ),
     Rule(
         ID_FILE_NAME,
         "id-file-name",
         E,
-        "The file name does not start with the code of its id.",
-        "A file is named after its id: urn:nl:ak:ver:aia-07 lives in aia-07-<title>.md, and "
-        "urn:nl:ak:mtr:owp-12 in <phase>-owp-12-<title>.md (the numeric phase prefix of measures is "
-        "ignored). When they differ, one of the two was changed without the other.",
     ),
     Rule(
         UNKNOWN_REFERENCE,
         "unknown-vereiste",
         E,
-        "A measure names a requirement that does not exist.",
-        "A measure lists the requirements it serves under 'vereiste:', by their file name without "
-        "'.md'. A name that matches no requirement file leaves the measure off that requirement's "
-        "page and shows a dead entry on the measure's own page.",
     ),
 )
 

@@ -27,58 +27,38 @@ RULES = (
         TAGS_MARKER,
         "tags-marker",
         E,
-        "The '<!-- tags -->' marker is missing or stands after the first section.",
-        "The website replaces '<!-- tags -->' with the page's labels. It must stand between the "
-        "front matter and the first section; elsewhere, or missing, the labels are not shown.",
+        fix="safe",
     ),
     Rule(
         MISSING_SECTION,
         "missing-section",
         E,
-        "A section of the template is missing.",
-        "Every requirement has the same sections so that readers find the norm, its explanation, "
-        "its sources, its risk and its measures in the same place on every page.",
     ),
     Rule(
         DUPLICATE_SECTION,
         "duplicate-section",
         E,
-        "A section of the template appears more than once.",
-        "Two sections with one heading split content that belongs together and confuse the "
-        "page's table of contents.",
     ),
     Rule(
         EMPTY_SECTION,
         "empty-section",
         E,
-        "A section of the template holds no content.",
-        "An empty section shows a heading with nothing under it on the website. A section that "
-        "holds only a marker the website expands (such as list_maatregelen) is not empty.",
     ),
     Rule(
         SECTION_ORDER,
         "section-order",
         E,
-        "The template's sections are not in the template's order.",
-        "Readers expect the sections in the same order on every page.",
     ),
     Rule(
         UNEXPECTED_SECTION,
         "unexpected-section",
         W,
-        "A section that the template does not have.",
-        "Extra sections (such as 'Normen') are not part of the format; their content usually "
-        "belongs in one of the template's sections or is left over from a draft.",
     ),
     Rule(
         SECTION_MARKER,
         "section-marker",
         E,
-        "A section lacks the marker comment the website expands there.",
-        "Some sections are filled by the website: 'Van toepassing op' shows the AI-Act labels where "
-        "'<!-- tags-ai-act -->' stands, a measure's 'Bijbehorende vereiste(n)' lists the "
-        "requirements where '<!-- list_vereisten_on_maatregelen_page -->' stands. Without the "
-        "marker the section stays empty on the website.",
+        fix="safe",
     ),
 )
 

@@ -18,33 +18,25 @@ E = Severity.ERROR
 UNCLOSED_COMMENT = "VL107"
 PLACEHOLDER = "VL108"
 BROKEN_LINK = "VL109"
+TRAILING_WHITESPACE = "VL112"
 
 RULES = (
     Rule(
         UNCLOSED_COMMENT,
         "unclosed-comment",
         E,
-        "An HTML comment is opened with '<!--' and never closed.",
-        "Everything after an unclosed '<!--' is treated as part of the comment, so the rest of "
-        "the page disappears from the website without any error.",
     ),
     Rule(
         PLACEHOLDER,
         "placeholder-text",
         E,
-        "Placeholder or template text is left in the file.",
-        "Words such as DATUM, TODO or XXX, and the template's 'Hier komt …' / 'Hier staat …' "
-        "sentences, are meant to be replaced before publication.",
     ),
     Rule(
         BROKEN_LINK,
         "broken-link",
         E,
-        "A link in the sources is written with broken Markdown syntax.",
-        "A link is written '[text](address)'. A missing bracket or parenthesis, a space between "
-        "']' and '(', or an empty address makes the website print the brackets as text instead "
-        "of a link to the source.",
     ),
+    Rule(TRAILING_WHITESPACE, "trailing-whitespace", Severity.WARNING, fix="safe", default=False),
 )
 
 _COMMENT_OPEN = "<!--"
@@ -167,3 +159,26 @@ def _link_start(line: str, bracket: int) -> int:
     while start < bracket and line[start] == " ":
         start += 1
     return start
+
+
+def check_trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Headings and the title line that end in spaces or tabs (a style rule, off by default)."""
+    fm = doc.front_matter
+    if fm is not None and fm.parsed is not None and ("title",) in fm.parsed.index:
+        node = fm.parsed.index[("title",)].value
+        index = node.start_mark.line + fm.first_line - 1
+        line = doc.lines[index]
+        if line != line.rstrip() and "\n" not in str(node.value):
+            yield finding(
+                TRAILING_WHITESPACE, index + 1, len(line.rstrip()) + 1, "whitespace.title"
+            )
+    for section in doc.sections:
+        line = doc.lines[section.line - 1]
+        if line != line.rstrip():
+            yield finding(
+                TRAILING_WHITESPACE,
+                section.line,
+                len(line.rstrip()) + 1,
+                "whitespace.heading",
+                name=section.name,
+            )
