@@ -46,6 +46,7 @@ class Config:
     labels: dict[str, LabelSource] = field(default_factory=dict)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -128,6 +129,9 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         labels=labels,
         select=tuple(data.get("select", ())),
         ignore=tuple(data.get("ignore", ())),
+        per_file_ignores=tuple(
+            (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
+        ),
     )
 
 

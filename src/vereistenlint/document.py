@@ -21,11 +21,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from . import yamlpos
-from .findings import Finding
+from .findings import Edit, Finding
 
 _FM_OPEN = re.compile(r"---[ \t]*")
 _FM_CLOSE = re.compile(r"(---|\.\.\.)[ \t]*")
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAB = re.compile(r'^(===[!+]?)[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 
 #: One parser for the whole process: CommonMark with raw HTML (the website keeps comments)
@@ -114,6 +115,24 @@ class Document:
         mark = node.start_mark
         return mark.line + self.front_matter.first_line, mark.column + 1
 
+    def scalar_edit(self, node: yaml.Node, text: str) -> Edit | None:
+        """An edit replacing a one-line scalar value as written (quotes included), or None."""
+        assert self.front_matter is not None
+        start, end = node.start_mark, node.end_mark
+        if (
+            not isinstance(node, yaml.ScalarNode)
+            or start.line != end.line
+            or node.style in ("|", ">")
+        ):
+            return None
+        index = start.line + self.front_matter.open_line + 1
+        return Edit(index, start.column, index, end.column, text)
+
+    def line_index(self, node: yaml.Node) -> int:
+        """0-based index into `lines` of the line a YAML node starts on."""
+        assert self.front_matter is not None
+        return node.start_mark.line + self.front_matter.open_line + 1
+
     def value_position(self, located: yamlpos.Located) -> tuple[int, int]:
         """Where a value is, or where it would be when it was left empty (``key:``)."""
         if located.key is not None and yamlpos.is_empty_scalar(located.value):
@@ -126,6 +145,22 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         return MD.parse("\n".join(self.lines[self.body_start :]))
+
+    @cached_property
+    def code_free_lines(self) -> tuple[str, ...]:
+        """Each line with code (fenced or indented blocks, `inline code`) blanked out.
+
+        Columns stay where they were; what stands in code is shown literally by the website,
+        so it is never a comment, a link or a placeholder.
+        """
+        code: set[int] = set()
+        for tok in self.tokens:
+            if tok.type in ("fence", "code_block") and tok.map is not None:
+                code.update(range(tok.map[0] + self.body_start, tok.map[1] + self.body_start))
+        return tuple(
+            " " * len(line) if i in code else _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+            for i, line in enumerate(self.lines)
+        )
 
     @cached_property
     def sections(self) -> list[Section]:

@@ -3,6 +3,7 @@ select/ignore -> sort. Reading files is the only I/O."""
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,13 +19,17 @@ from .discover import SKIPPED_NAMES, discover, walk_markdown
 from .document import Document
 from .errors import UsageError
 from .findings import Finding, finding
-from .load import load
+from .fix import MAX_ROUNDS, FixResult, chosen_fixes, encode, fixable, reload
+from .fix import apply as apply_fixes
+from .load import load, load_bytes
 from .profiles import Profile
 from .repo import Entry, RepoIndex, entry_for, file_key
 from .rules import BY_CODE, CHECKS, REPO_CHECKS, RULES, Context, Rule, lookup
 from .rules.base import Vocabularies
 from .rules.front_matter import NO_PROFILE
+from .rules.suppression import UNUSED_SUPPRESSION
 from .schema import INVALID_TYPE
+from .suppress import Directive, directives, suppress, unused
 
 GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
 
@@ -66,6 +71,8 @@ class Result:
 
     diagnostics: list[Diagnostic]
     files: list[str]
+    #: problems fixed by --fix before this check ran
+    fixed: int = 0
 
 
 def check(
@@ -98,8 +105,8 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     repo = RepoIndex()
     checked: list[Entry] = []
     work = partial(check_file, options=options, vocabularies=vocabularies, enabled=enabled)
-    for found, entry in parallel.map_files(work, files, options.jobs):
-        diagnostics.extend(found)
+    for file_diagnostics, entry in parallel.map_files(work, files, options.jobs):
+        diagnostics.extend(file_diagnostics)
         repo.add(entry)
         checked.append(entry)
     if config is not None and config.include:
@@ -107,12 +114,11 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         for entry in parallel.map_files(partial(index_file, options=options), rest, options.jobs):
             repo.add(entry)
     for entry in checked:
-        for repo_check in REPO_CHECKS:
-            diagnostics.extend(
-                to_diagnostic(entry.display, f, options.lang)
-                for f in repo_check(repo, entry)
-                if f.code in enabled
-            )
+        repo_found = [f for fn in REPO_CHECKS for f in fn(repo, entry) if f.code in enabled]
+        kept, used = suppress(repo_found, entry.directives)
+        if UNUSED_SUPPRESSION in enabled:
+            kept += unused(entry.directives, used | entry.used)
+        diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
     diagnostics.sort(key=Diagnostic.sort_key)
     return Result(diagnostics, [display for _, display in files])
 
@@ -128,9 +134,94 @@ def check_file(
     doc = load(path, display)
     enabled = options.enabled() if enabled is None else enabled
     profile = choose_profile(doc, options)
-    found = unrecognised(doc) if profile is None else run(doc, Context(profile, vocabularies))
-    diagnostics = [to_diagnostic(display, f, options.lang) for f in found if f.code in enabled]
-    return diagnostics, entry_for(doc, profile)
+    found, found_directives, used = evaluate(doc, profile, options, vocabularies, enabled)
+    diagnostics = [to_diagnostic(display, f, options.lang) for f in found]
+    return diagnostics, entry_for(doc, profile, found_directives, frozenset(used))
+
+
+def evaluate(
+    doc: Document,
+    profile: Profile | None,
+    options: Options,
+    vocabularies: Vocabularies,
+    enabled: frozenset[str],
+) -> tuple[list[Finding], tuple[Directive, ...], set[int]]:
+    """The findings of one file that survive select/ignore, per-file-ignores and suppressions."""
+    raw = unrecognised(doc) if profile is None else run(doc, Context(profile, vocabularies))
+    ignored = per_file_ignores(doc.path, options.config)
+    found_directives, problems = directives(doc) if doc.readable else ((), [])
+    kept, used = suppress(
+        (f for f in [*raw, *problems] if f.code in enabled and f.code not in ignored),
+        found_directives,
+    )
+    return kept, found_directives, used
+
+
+def per_file_ignores(path: Path, config: Config | None) -> frozenset[str]:
+    if config is None or not config.per_file_ignores:
+        return frozenset()
+    rel = relative_to_root(path, config)
+    if rel is None:
+        return frozenset()
+    codes: set[str] = set()
+    for pattern, selectors in config.per_file_ignores:
+        if glob.globmatch(rel, pattern, flags=GLOB_FLAGS):
+            codes |= _resolve(selectors, "per-file-ignores")
+    return frozenset(codes)
+
+
+def fix_file(
+    path: Path,
+    display: str,
+    options: Options,
+    vocabularies: Vocabularies = (),
+    enabled: frozenset[str] | None = None,
+    unsafe: bool = False,
+) -> FixResult:
+    """Apply fixes to one file in memory, round after round until nothing is left to fix."""
+    enabled = options.enabled() if enabled is None else enabled
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return FixResult(path, display, b"", b"", 0)
+    doc = load_bytes(Document(path=path, display=display), raw)
+    if not fixable(doc):
+        return FixResult(path, display, raw, raw, 0)
+    original = text = doc.text
+    applied = 0
+    for _ in range(MAX_ROUNDS):
+        profile = choose_profile(doc, options)
+        if profile is None:
+            break
+        found, _, _ = evaluate(doc, profile, options, vocabularies, enabled)
+        fixes = chosen_fixes(found, unsafe)
+        if not fixes:
+            break
+        new_text, count = apply_fixes(text, fixes)
+        new_doc = reload(doc, new_text)
+        if count == 0 or new_text == text or not fixable(new_doc):
+            break
+        text, doc, applied = new_text, new_doc, applied + count
+    if text == original:
+        return FixResult(path, display, raw, raw, 0)
+    return FixResult(path, display, raw, encode(text, raw.startswith(codecs.BOM_UTF8)), applied)
+
+
+def run_fixes(
+    paths: Sequence[str | os.PathLike[str]], options: Options, *, unsafe: bool = False
+) -> list[FixResult]:
+    """The fixed content of every file that fixes would change (nothing is written here)."""
+    config = options.config
+    files = select_files(paths, config)
+    vocabularies = labels.vocabularies(config.labels) if config else ()
+    work = partial(
+        fix_file,
+        options=options,
+        vocabularies=vocabularies,
+        enabled=options.enabled(),
+        unsafe=unsafe,
+    )
+    return [r for r in parallel.map_files(work, files, options.jobs) if r.changed]
 
 
 def index_file(path: Path, display: str, options: Options) -> Entry:
@@ -244,4 +335,14 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["Options", "Result", "check", "check_file", "choose_profile", "run", "run_check"]
+__all__ = [
+    "Options",
+    "Result",
+    "check",
+    "check_file",
+    "choose_profile",
+    "fix_file",
+    "run",
+    "run_check",
+    "run_fixes",
+]

@@ -9,6 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace the text from (line, column) up to (end_line, end_column) with `text`.
+
+    Lines and columns are 0-based indexes into `Document.lines` (lines without their line
+    endings); a newline in `text` becomes the file's own line ending when applied.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    #: an unsafe fix may change what the file means; it is applied only with --unsafe-fixes
+    safe: bool = True
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
@@ -16,10 +38,23 @@ class Finding:
     column: int
     key: str
     args: tuple[tuple[str, str], ...] = ()
+    fix: Fix | None = None
 
 
-def finding(code: str, line: int, column: int, key: str, /, **args: object) -> Finding:
-    return Finding(code, line, column, key, tuple((k, fmt(v)) for k, v in args.items()))
+def finding(
+    code: str, line: int, column: int, key: str, /, *, fix: Fix | None = None, **args: object
+) -> Finding:
+    return Finding(code, line, column, key, tuple((k, fmt(v)) for k, v in args.items()), fix)
+
+
+def replace_line(index: int, old: str, new: str) -> Edit:
+    """An edit that replaces one whole line (0-based index) of length len(old)."""
+    return Edit(index, 0, index, len(old), new)
+
+
+def insert_lines(index: int, text: str) -> Edit:
+    """An edit that inserts `text` (ending in a newline) before line `index`."""
+    return Edit(index, 0, index, 0, text)
 
 
 def fmt(value: object) -> str:

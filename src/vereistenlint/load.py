@@ -67,9 +67,9 @@ def load_bytes(doc: Document, raw: bytes) -> Document:
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
-    return raw.count(b"\n", 0, offset) + 1, column
+    """1-based line and column of a byte offset, counting breaks as `split_lines` does."""
+    before = split_lines(raw[:offset].decode("utf-8", errors="replace") + "\x00")
+    return len(before), len(before[-1])
 
 
 def _split_front_matter(doc: Document) -> None:
@@ -98,7 +98,10 @@ def _split_front_matter(doc: Document) -> None:
         )
         return
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # an unclosed quote or bracket is reported at the end of the text by PyYAML; the
+        # editor needs the place where it was opened
+        unclosed = "end of stream" in (exc.problem or "") and exc.context_mark is not None
+        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
         line, col = (mark.line + fm.first_line, mark.column + 1) if mark else (fm.first_line, 1)
         problem = exc.problem or exc.context or "syntax error"
         doc.parse_findings.append(finding(YAML_SYNTAX, line, col, "yaml.syntax", problem=problem))

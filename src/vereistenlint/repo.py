@@ -12,7 +12,10 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .suppress import Directive
 
 from .document import Document
 from .profiles import Profile
@@ -37,9 +40,17 @@ class Entry:
     references: tuple[Reference, ...] = ()
     reference_key: str = ""
     reference_profile: str = ""
+    #: the file's suppression comments, and which of them its own findings used
+    directives: tuple[Directive, ...] = ()
+    used: frozenset[int] = frozenset()
 
 
-def entry_for(doc: Document, profile: Profile | None) -> Entry:
+def entry_for(
+    doc: Document,
+    profile: Profile | None,
+    directives: tuple[Directive, ...] = (),
+    used: frozenset[int] = frozenset(),
+) -> Entry:
     data: dict[str, Any] = doc.mapping() or {}
     fm = doc.front_matter
     index = fm.parsed.index if fm is not None and fm.parsed is not None else {}
@@ -66,6 +77,8 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
         references=tuple(refs),
         reference_key=spec["key"] if spec else "",
         reference_profile=spec["profile"] if spec else "",
+        directives=directives,
+        used=used,
     )
 
 

@@ -14,13 +14,14 @@ from functools import cache
 from typing import Any
 
 import jsonschema
+import yaml
 from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from . import yamlpos
 from .document import Document
-from .findings import Finding, finding, quote
+from .findings import Edit, Finding, Fix, finding, quote
 from .resources import load_json
 
 MISSING_KEY = "VL010"
@@ -81,13 +82,23 @@ def validator(schema_file: str, vocabularies: Vocabularies = ()) -> jsonschema.D
     return jsonschema.Draft202012Validator(schema, registry=_registry(vocabularies))
 
 
-def validate(doc: Document, schema_file: str, vocabularies: Vocabularies = ()) -> Iterator[Finding]:
+def validate(
+    doc: Document,
+    schema_file: str,
+    vocabularies: Vocabularies = (),
+    defaults: Mapping[str, list[str]] | None = None,
+) -> Iterator[Finding]:
+    """Schema errors as findings; `defaults` are values a missing list key may be fixed with."""
     fm = doc.front_matter
     if fm is None or fm.parsed is None:
         return
     errors = list(validator(schema_file, vocabularies).iter_errors(fm.parsed.data))
+    seen: set[Finding] = set()
     for error in _leaves(errors):
-        yield from _to_findings(doc, fm.parsed.index, error)
+        for f in _to_findings(doc, fm.parsed.index, error, defaults or {}):
+            if f not in seen:  # one error per missing key each names every missing key
+                seen.add(f)
+                yield f
 
 
 def _leaves(errors: list[ValidationError]) -> Iterator[ValidationError]:
@@ -104,6 +115,7 @@ def _to_findings(
     doc: Document,
     index: dict[yamlpos.JsonPath, yamlpos.Located],
     error: ValidationError,
+    defaults: Mapping[str, list[str]],
 ) -> Iterator[Finding]:
     path = tuple(error.absolute_path)
     where = _where(path)
@@ -119,7 +131,8 @@ def _to_findings(
         if _swapped_key(schema, value):
             return  # reported once, as the unknown key standing where the missing one belongs
         for key in missing:
-            yield finding(MISSING_KEY, line, col, "schema.required", key=key, where=where)
+            fix = _add_key(doc, key, defaults[key]) if not path and key in defaults else None
+            yield finding(MISSING_KEY, line, col, "schema.required", key=key, where=where, fix=fix)
         return
     if kind == "dependentRequired":
         line, col = doc.value_position(located)
@@ -179,6 +192,7 @@ def _to_findings(
             where=where,
             allowed=_short(allowed_s),
             suggestion=hint or "",
+            fix=_replacement(doc, located.value, value, hint),
         )
         return
     if kind in ("pattern", "minLength"):
@@ -263,7 +277,13 @@ def _to_findings(
                 dup_loc = index.get((*path, i)) or located
                 line, col = doc.value_position(dup_loc)
                 yield finding(
-                    INVALID_VALUE, line, col, "schema.unique", where=where, value=quote(item)
+                    INVALID_VALUE,
+                    line,
+                    col,
+                    "schema.unique",
+                    where=where,
+                    value=quote(item),
+                    fix=_drop_item(doc, dup_loc.value),
                 )
             seen.add(key)
         return
@@ -277,6 +297,7 @@ def _to_findings(
             where=where,
             expected=_contains_value(schema),
             hint=hint,
+            fix=_add_item(doc, located.value, _contains_value(schema)),
         )
         return
     yield finding(INVALID_TYPE, line, col, "schema.other", where=where, detail=error.message)
@@ -285,6 +306,46 @@ def _to_findings(
 def _contains_value(schema: dict[str, Any]) -> str:
     contains = schema.get("contains", {})
     return str(contains.get("const", contains))
+
+
+def _replacement(doc: Document, node: Any, value: object, hint: str | None) -> Fix | None:
+    """Safe when only the case differs ('Geldend' -> 'geldend'), unsafe for a near miss."""
+    if hint is None or not isinstance(value, str):
+        return None
+    edit = doc.scalar_edit(node, hint)
+    if edit is None:
+        return None
+    return Fix((edit,), safe=value.casefold() == hint.casefold())
+
+
+def _add_key(doc: Document, key: str, values: list[str]) -> Fix:
+    """A missing list key with its default values, added at the end of the front matter."""
+    assert doc.front_matter is not None
+    at = doc.front_matter.close_line
+    return Fix((Edit(at, 0, at, 0, f"{key}:\n" + "".join(f"- {v}\n" for v in values)),))
+
+
+def _add_item(doc: Document, node: Any, value: str) -> Fix | None:
+    """A required item added as the first item of a block list."""
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+        return None
+    first = node.value[0]
+    index = doc.line_index(first)
+    indent = doc.lines[index][: node.start_mark.column]
+    return Fix((Edit(index, 0, index, 0, f"{indent}- {value}\n"),))
+
+
+def _drop_item(doc: Document, node: Any) -> Fix | None:
+    """Remove a repeated list item when it stands alone on its line as '- value'."""
+    index = doc.line_index(node)
+    line = doc.lines[index]
+    stripped = line.strip()
+    if (
+        not stripped.startswith("-")
+        or stripped[1:].strip() != doc.lines[index][node.start_mark.column : node.end_mark.column]
+    ):
+        return None
+    return Fix((Edit(index, 0, index + 1, 0, ""),))
 
 
 def _swapped_key(schema: dict[str, Any], value: object) -> tuple[str, str] | None:

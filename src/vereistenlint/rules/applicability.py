@@ -8,12 +8,13 @@ not apply'.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
-from ..findings import Finding, finding, quote
+from ..findings import Edit, Finding, Fix, finding, quote
 from .base import Context, Rule
 
 E = Severity.ERROR
@@ -74,6 +75,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             line,
             col,
             "applicability.section_missing",
+            fix=_create(doc, ctx, spec, data),
             section=section_spec["name"],
             keys=spec["keys"],
         )
@@ -90,7 +92,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             keys=spec["keys"],
         )
         return
-    yield from _tabs(doc, section, spec, data)
+    regenerate = _regenerate(doc, section, spec, data)
+    for f in _tabs(doc, section, spec, data):
+        yield dataclasses.replace(f, fix=regenerate)
 
 
 def _tabs(
@@ -221,3 +225,63 @@ def _first_difference(cells: tuple[Cell, ...], expected: list[str]) -> Cell:
         if cell.text != want:
             return cell
     return cells[min(len(cells), len(expected)) - 1] if cells else Cell("", 0, 1)
+
+
+# -- the fix: the section regenerated from the front matter, the source of truth ------------
+
+
+def _tables_text(
+    doc: Document, spec: dict[str, Any], data: dict[str, Any], indent: str
+) -> str | None:
+    """The tabs and tables for the front matter's values; None unless every value is Ja/Nee."""
+    markup = spec["icon_markup"]
+    blocks = []
+    for tab in spec["tabs"]:
+        values = _front_matter_values(data.get(tab["key"]))
+        shown = [values.get(c["key"]) for c in tab["classes"]]
+        if any(v not in markup for v in shown):
+            return None
+        headers = [c["header"] for c in tab["classes"]]
+        rows = [
+            "| " + " | ".join(headers) + " |",
+            "|" + "|".join("-" * (len(h) + 2) for h in headers) + "|",
+            "| " + " | ".join(markup[v] for v in shown) + " |",
+        ]
+        blocks.append(f'=== "{tab["title"]}"\n\n' + "".join(f"{indent}{r}\n" for r in rows))
+    return "\n" + "\n".join(blocks) + "\n"
+
+
+def _indent(doc: Document, section: Section | None) -> str:
+    """The file's own indentation of tab content: a tab or four spaces (the default)."""
+    if section is not None:
+        for tab in doc.tabs(section):
+            for _, width, text in tab.content:
+                if text:
+                    return "\t" if width == 1 else "    "
+    return "    "
+
+
+def _regenerate(
+    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+) -> Fix | None:
+    text = _tables_text(doc, spec, data, _indent(doc, section))
+    if text is None:
+        return None
+    return Fix((Edit(section.start, 0, section.end, 0, text),))
+
+
+def _create(doc: Document, ctx: Context, spec: dict[str, Any], data: dict[str, Any]) -> Fix | None:
+    """A missing section, made where the template puts it: before the next template section."""
+    text = _tables_text(doc, spec, data, _indent(doc, None))
+    if text is None:
+        return None
+    names = ctx.profile.section_names
+    name = ctx.profile.section_spec("applicability")["name"]  # type: ignore[index]
+    later = [
+        s
+        for s in doc.sections
+        if ctx.profile.canonical_section(s.name) in names[names.index(name) + 1 :]
+    ]
+    at = later[0].line - 1 if later else len(doc.lines)
+    prefix = "\n" if at == len(doc.lines) else ""
+    return Fix((Edit(at, 0, at, 0, f"{prefix}## {name}\n{text}"),))

@@ -9,7 +9,7 @@ import yaml
 from .. import schema
 from ..diagnostics import Severity
 from ..document import Document
-from ..findings import Finding, finding
+from ..findings import Edit, Finding, Fix, finding
 from ..load import DUPLICATE_KEY, NO_FRONT_MATTER, UNREADABLE, YAML_SYNTAX
 from .base import Context, Rule
 
@@ -90,7 +90,9 @@ RULES = (
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from doc.parse_findings
     if doc.front_matter is not None and doc.front_matter.parsed is not None:
-        yield from schema.validate(doc, ctx.profile.schema_file, ctx.vocabularies)
+        yield from schema.validate(
+            doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.data.get("defaults")
+        )
 
 
 def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -104,9 +106,13 @@ def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
     if spec.get("title_no_full_stop") and isinstance(title, str) and title.rstrip().endswith("."):
         node = fm.parsed.index[("title",)].value
         line, col = doc.node_position(node)
-        if isinstance(node, yaml.ScalarNode) and not node.style and "\n" not in title:
-            col += len(title.rstrip()) - 1
-        yield finding(TITLE_FULL_STOP, line, col, "title.full_stop", title=title.rstrip())
+        fix = None
+        index = doc.line_index(node)
+        if isinstance(node, yaml.ScalarNode) and node.start_mark.line == node.end_mark.line:
+            dot = doc.lines[index].rfind(".", node.start_mark.column, node.end_mark.column)
+            col = dot + 1
+            fix = Fix((Edit(index, dot, index, dot + 1, ""),))
+        yield finding(TITLE_FULL_STOP, line, col, "title.full_stop", title=title.rstrip(), fix=fix)
     limit = spec.get("toelichting_max_words")
     text = data.get("toelichting")
     if limit and isinstance(text, str) and len(text.split()) > limit:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..diagnostics import Severity
 from ..document import Document
-from ..findings import Finding, finding
+from ..findings import Edit, Finding, Fix, finding
 from .base import Context, Rule
 
 E = Severity.ERROR
@@ -66,6 +66,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         marker=spec["marker"],
         own=spec["own"],
         stem=doc.stem,
+        fix=Fix(
+            (
+                Edit(
+                    section.start,
+                    0,
+                    section.start,
+                    0,
+                    f"\n<!-- {spec['marker']} {spec['own']}/{doc.stem} -->\n",
+                ),
+            )
+        ),
     )
 
 
@@ -114,6 +125,7 @@ def _check_args(
                     "maatregelen.stem",
                     value=value,
                     stem=doc.stem,
+                    fix=Fix((Edit(index, col + len(name), index, col - 1 + len(text), doc.stem),)),
                 )
             continue
         vocabulary_name = filters[name]
@@ -140,4 +152,5 @@ def _check_args(
             marker=spec["marker"],
             own=own,
             stem=doc.stem,
+            fix=Fix((Edit(index, m.end("marker"), index, m.end("marker"), f" {own}/{doc.stem}"),)),
         )

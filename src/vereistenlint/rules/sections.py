@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..document import Document, Section
-from ..findings import Finding, finding
+from ..findings import Edit, Finding, Fix, finding
 from .base import Context, Rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -109,6 +109,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 "section.marker",
                 name=section.name,
                 marker=marker,
+                fix=Fix((Edit(section.start, 0, section.start, 0, f"{marker}\n"),)),
             )
         elif _is_empty(doc, section, markers):
             yield finding(
@@ -129,13 +130,19 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
     if not marker:
         return
     first_section = doc.preamble_end
+    insert = Edit(first_section, 0, first_section, 0, f"{marker}\n\n")
     for i in range(doc.body_start, len(doc.lines)):
         if doc.lines[i].strip() == marker:
             if i >= first_section:
                 col = doc.lines[i].index(marker) + 1
-                yield finding(TAGS_MARKER, i + 1, col, "tags.after_section", marker=marker)
+                move = Fix((insert, Edit(i, 0, i + 1, 0, "")))
+                yield finding(
+                    TAGS_MARKER, i + 1, col, "tags.after_section", marker=marker, fix=move
+                )
             return
-    yield finding(TAGS_MARKER, doc.body_start + 1, 1, "tags.missing", marker=marker)
+    yield finding(
+        TAGS_MARKER, doc.body_start + 1, 1, "tags.missing", marker=marker, fix=Fix((insert,))
+    )
 
 
 def _is_empty(doc: Document, section: Section, markers: list[str]) -> bool:

@@ -1,5 +1,11 @@
 """Text that breaks or embarrasses the page: an HTML comment left open, template placeholders,
-and link syntax that the website prints as literal brackets."""
+link syntax that the website prints as literal brackets, and (off by default) trailing
+whitespace in headings and the title.
+
+All of them read the source lines themselves, so that positions are those of the text as the
+editor wrote it; code (fenced blocks and `inline code`) is masked out first, because what
+stands there is shown literally and is never a comment or a link.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,8 @@ from collections.abc import Iterator
 import yaml
 
 from ..diagnostics import Severity
-from ..document import Document
-from ..findings import Finding, finding
+from ..document import Document, Section
+from ..findings import Edit, Finding, Fix, finding
 from .base import Context, Rule
 
 E = Severity.ERROR
@@ -21,61 +27,65 @@ BROKEN_LINK = "VL109"
 TRAILING_WHITESPACE = "VL112"
 
 RULES = (
-    Rule(
-        UNCLOSED_COMMENT,
-        "unclosed-comment",
-        E,
-    ),
-    Rule(
-        PLACEHOLDER,
-        "placeholder-text",
-        E,
-    ),
-    Rule(
-        BROKEN_LINK,
-        "broken-link",
-        E,
-    ),
+    Rule(UNCLOSED_COMMENT, "unclosed-comment", E),
+    Rule(PLACEHOLDER, "placeholder-text", E),
+    Rule(BROKEN_LINK, "broken-link", E),
     Rule(TRAILING_WHITESPACE, "trailing-whitespace", Severity.WARNING, fix="safe", default=False),
 )
 
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
-_BROKEN = re.compile(r"\]\s*\(|\[[^\[\]]*\]\s+\(")
+#: a well-formed link or image: these are masked before broken syntax is looked for
+_GOOD_LINK = re.compile(
+    r"!?\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\s*\)|<[a-z]+:[^>\s]+>"
+)
+#: what a broken link leaves in the text once the parser has taken the links it understood
+_BROKEN_TEXT = re.compile(r"\]\s*\(|\[[^\[\]]*\([a-z]+://|\][a-z]+://")
+_BROKEN_LINKS = (
+    (re.compile(r"\[[^\[\]\n]*\]\(\s*\)"), "link.empty"),  # [text]()
+    (re.compile(r"\[[^\[\]\n]*\]\s+\("), "link.broken"),  # [text] (url)
+    (re.compile(r"\[[^\[\]\n]*\]\([^)\n]*$"), "link.broken"),  # [text](url   (never closed)
+    (re.compile(r"\[[^\[\]\n]*\([a-z]+://[^)\s]*\)"), "link.broken"),  # [text(url)
+    (re.compile(r"\[[^\[\]\n]*\][a-z]+://"), "link.broken"),  # [text]url
+    (re.compile(r"(?<![\[\]])[^\[\]|\n]*\]\([a-z]+:"), "link.broken"),  # text](url)
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _visible(doc: Document) -> tuple[str, ...]:
+    return doc.code_free_lines
 
 
 def check_comments(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for line_no, col, _ in _unclosed(doc):
-        yield finding(UNCLOSED_COMMENT, line_no, col, "comment.unclosed")
-        return
-
-
-def _unclosed(doc: Document) -> Iterator[tuple[int, int, str]]:
-    text_lines = doc.lines
+    lines = _visible(doc)
     i, pos = doc.body_start, 0
-    while i < len(text_lines):
-        start = text_lines[i].find(_COMMENT_OPEN, pos)
+    while i < len(lines):
+        start = lines[i].find(_COMMENT_OPEN, pos)
         if start < 0:
             i, pos = i + 1, 0
             continue
         j, search_from = i, start + len(_COMMENT_OPEN)
-        while j < len(text_lines):
-            end = text_lines[j].find(_COMMENT_CLOSE, search_from)
+        while j < len(lines):
+            end = lines[j].find(_COMMENT_CLOSE, search_from)
             if end >= 0:
                 break
             j, search_from = j + 1, 0
         else:
-            yield i + 1, start + 1, text_lines[i]
-            return
+            yield finding(UNCLOSED_COMMENT, i + 1, start + 1, "comment.unclosed")
+            return  # everything after it is hidden: one finding says it
         i, pos = j, end + len(_COMMENT_CLOSE)
 
 
-def _comment_mask(doc: Document) -> list[list[tuple[int, int]]]:
-    """Per line, the column spans that lie inside HTML comments (not rendered, not checked)."""
-    spans: list[list[tuple[int, int]]] = [[] for _ in doc.lines]
+def _comment_spans(doc: Document) -> list[list[tuple[int, int]]]:
+    """Per line, the column spans inside HTML comments (not rendered, so not checked)."""
+    lines = _visible(doc)
+    spans: list[list[tuple[int, int]]] = [[] for _ in lines]
     inside = False
-    for i in range(doc.body_start, len(doc.lines)):
-        line, pos = doc.lines[i], 0
+    for i in range(doc.body_start, len(lines)):
+        line, pos = lines[i], 0
         while pos <= len(line):
             if inside:
                 end = line.find(_COMMENT_CLOSE, pos)
@@ -100,26 +110,40 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
     if fm is not None and fm.parsed is not None:
         for located in fm.parsed.index.values():
             node = located.value
-            if not isinstance(node, yaml.ScalarNode) or not node.value:
-                continue
-            for ph in placeholders:
-                m = ph.pattern.search(node.value)
-                if m:
-                    line, col = doc.node_position(node)
-                    if "\n" not in node.value[: m.start()] and node.style in (None, "", "'", '"'):
-                        col += m.start() + (1 if node.style else 0)
-                    yield finding(PLACEHOLDER, line, col, "placeholder", text=m.group().strip())
-
-    mask = _comment_mask(doc)
-    for i in range(doc.body_start, len(doc.lines)):
-        text_line = doc.lines[i]
+            if isinstance(node, yaml.ScalarNode) and node.value:
+                yield from _placeholders_in_scalar(doc, node, ctx)
+    hidden = _comment_spans(doc)
+    lines = _visible(doc)
+    for i in range(doc.body_start, len(lines)):
         for ph in placeholders:
-            for m in ph.pattern.finditer(text_line):
-                if any(a <= m.start() < b for a, b in mask[i]):
+            for m in ph.pattern.finditer(lines[i]):
+                if any(a <= m.start() < b for a, b in hidden[i]):
                     continue
-                text = m.group().strip().lstrip("-*+| \t")
-                col = m.start() + len(m.group()) - len(m.group().lstrip("-*+| \t")) + 1
-                yield finding(PLACEHOLDER, i + 1, col, "placeholder", text=text)
+                lead = len(m.group()) - len(m.group().lstrip("-*+| \t"))
+                text = m.group()[lead:].strip()
+                yield finding(PLACEHOLDER, i + 1, m.start() + lead + 1, "placeholder", text=text)
+
+
+def _placeholders_in_scalar(
+    doc: Document, node: yaml.ScalarNode, ctx: Context
+) -> Iterator[Finding]:
+    """Placeholders in a front-matter value, found in its source lines (escapes, folded and
+    block scalars keep their real columns that way)."""
+    first = doc.line_index(node)
+    last = first + node.end_mark.line - node.start_mark.line
+    for ph in ctx.profile.placeholders:
+        if not ph.pattern.search(node.value):
+            continue
+        for i in range(first, min(last, len(doc.lines) - 1) + 1):
+            line = doc.lines[i]
+            start = node.start_mark.column if i == first else 0
+            end = node.end_mark.column if i == last else len(line)
+            m = ph.pattern.search(line, start, max(start, end))
+            if m:
+                yield finding(
+                    PLACEHOLDER, i + 1, m.start() + 1, "placeholder", text=m.group().strip()
+                )
+                break
 
 
 def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -127,38 +151,46 @@ def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
     section = doc.section(spec["name"]) if spec else None
     if section is None:
         return
+    hidden = _comment_spans(doc)
+    lines = _visible(doc)
+    for i in sorted(_suspect_lines(doc, section)):
+        line = _GOOD_LINK.sub(_blank, lines[i])
+        for a, b in hidden[i]:
+            line = line[:a] + " " * (b - a) + line[b:]
+        taken: list[tuple[int, int]] = []
+        for pattern, key in _BROKEN_LINKS:
+            for m in pattern.finditer(line):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                col = _text_start(line, m.start(), m.group())
+                yield finding(BROKEN_LINK, i + 1, col + 1, key)
+
+
+def _suspect_lines(doc: Document, section: Section) -> set[int]:
+    """Lines of the paragraphs and cells where the Markdown parser left link syntax as text
+    or found a link without an address; only there are positions looked for."""
+    found: set[int] = set()
     for inline in doc.section_inlines(section):
         assert inline.map is not None
-        first, last = inline.map[0] + doc.body_start, inline.map[1] + doc.body_start
         children = inline.children or []
         text = "".join(c.content for c in children if c.type == "text")
-        if _BROKEN.search(text):
-            line, col = _find(doc, first, last, _BROKEN)
-            yield finding(BROKEN_LINK, line, col, "link.broken")
-        for child in children:
-            if child.type == "link_open" and not str(child.attrs.get("href", "")).strip():
-                line, col = _find(doc, first, last, re.compile(r"\]\(\s*\)"))
-                yield finding(BROKEN_LINK, line, col, "link.empty")
+        empty = any(
+            c.type == "link_open" and not str(c.attrs.get("href", "")).strip() for c in children
+        )
+        if empty or _BROKEN_TEXT.search(text):
+            found.update(range(inline.map[0] + doc.body_start, inline.map[1] + doc.body_start))
+    return found
 
 
-def _find(doc: Document, first: int, last: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    for i in range(first, max(last, first + 1)):
-        m = pattern.search(doc.lines[i])
-        if m:
-            return i + 1, _link_start(doc.lines[i], m.start()) + 1
-    return first + 1, 1
-
-
-def _link_start(line: str, bracket: int) -> int:
-    """The column where the broken link's text starts: after the cell pipe or at the '['."""
-    opening = line.rfind("[", 0, bracket)
-    if opening >= 0:
-        return opening
-    cell = line.rfind("|", 0, bracket)
-    start = cell + 1
-    while start < bracket and line[start] == " ":
-        start += 1
-    return start
+def _text_start(line: str, start: int, matched: str) -> int:
+    """Where the broken link begins: its '[', or the first character of its text."""
+    if matched.lstrip().startswith("["):
+        return start + len(matched) - len(matched.lstrip())
+    pos = start
+    while pos < len(line) and line[pos] in " \t-*+|":
+        pos += 1
+    return pos
 
 
 def check_trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -166,11 +198,15 @@ def check_trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is not None and fm.parsed is not None and ("title",) in fm.parsed.index:
         node = fm.parsed.index[("title",)].value
-        index = node.start_mark.line + fm.first_line - 1
+        index = doc.line_index(node)
         line = doc.lines[index]
-        if line != line.rstrip() and "\n" not in str(node.value):
+        if line != line.rstrip() and node.start_mark.line == node.end_mark.line:
             yield finding(
-                TRAILING_WHITESPACE, index + 1, len(line.rstrip()) + 1, "whitespace.title"
+                TRAILING_WHITESPACE,
+                index + 1,
+                len(line.rstrip()) + 1,
+                "whitespace.title",
+                fix=_strip(index, line),
             )
     for section in doc.sections:
         line = doc.lines[section.line - 1]
@@ -181,4 +217,9 @@ def check_trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Finding]:
                 len(line.rstrip()) + 1,
                 "whitespace.heading",
                 name=section.name,
+                fix=_strip(section.line - 1, line),
             )
+
+
+def _strip(index: int, line: str) -> Fix:
+    return Fix((Edit(index, len(line.rstrip()), index, len(line), ""),))

@@ -1,0 +1,157 @@
+"""Apply the fixes that checks attach to their findings, in rounds, and write files safely.
+
+A fix never loses data: edits of one round do not overlap (an overlapping fix waits for the
+next round, after the file is parsed again), rounds repeat until nothing is left to fix, a
+file whose front matter does not parse is left alone, and the result is written to a
+temporary file that then replaces the original, with its encoding, BOM, line endings and
+mode kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import Document
+from .findings import Edit, Finding, Fix
+from .load import YAML_SYNTAX, load_bytes
+
+MAX_ROUNDS = 10
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class FixResult:
+    path: Path
+    display: str
+    original: bytes
+    fixed: bytes  # equal to original when nothing changed
+    applied: int
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def fixable(doc: Document) -> bool:
+    """Only files that were read and whose front matter parsed may be written."""
+    fm = doc.front_matter
+    return (
+        doc.readable
+        and fm is not None
+        and fm.parsed is not None
+        and not any(f.code == YAML_SYNTAX for f in doc.parse_findings)
+    )
+
+
+def chosen_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
+    fixes: list[Fix] = []
+    for f in findings:
+        if f.fix is not None and (f.fix.safe or unsafe) and f.fix not in fixes:
+            fixes.append(f.fix)
+    return fixes
+
+
+def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    """Apply the fixes whose edits overlap no earlier fix; returns the text and how many."""
+    starts = _line_starts(text)
+    newline = _newline(text)
+    taken: list[tuple[int, int]] = []
+    edits: list[tuple[int, int, str]] = []
+    applied = 0
+    for fix in sorted(fixes, key=lambda f: min(f.edits)):
+        spans = [
+            (
+                _offset(starts, text, e.line, e.column),
+                _offset(starts, text, e.end_line, e.end_column),
+                e,
+            )
+            for e in fix.edits
+        ]
+        if any(_overlaps(a, b, c, d) for a, b, _ in spans for c, d in taken):
+            continue
+        for a, b, e in spans:
+            taken.append((a, b))
+            edits.append((a, b, e.text.replace("\n", newline)))
+        applied += 1
+    for a, b, new in sorted(edits, key=lambda x: (x[0], x[1]), reverse=True):
+        if a == len(text) and text and not text.endswith(("\n", "\r")) and new:
+            new = newline + new
+        text = text[:a] + new + text[b:]
+    return text, applied
+
+
+def _overlaps(a: int, b: int, c: int, d: int) -> bool:
+    if a == b or c == d:  # insertions clash only when they stand at the same place
+        return a == c or (c < a < d) or (a < c < b)
+    return a < d and c < b
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _BREAK.finditer(text)]
+
+
+def _offset(starts: list[int], text: str, line: int, column: int) -> int:
+    if line >= len(starts):
+        return len(text)
+    return min(starts[line] + column, len(text))
+
+
+def _newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    return "\r\n" if crlf > lf else "\n"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, keep its mode, then rename over it."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def unified_diff(result: FixResult) -> str:
+    """The change as a unified diff, decoded, with the file's display name."""
+    before = result.original.decode("utf-8-sig").splitlines(keepends=True)
+    after = result.fixed.decode("utf-8-sig").splitlines(keepends=True)
+    lines = difflib.unified_diff(before, after, f"a/{result.display}", f"b/{result.display}")
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def encode(text: str, had_bom: bool) -> bytes:
+    return (codecs.BOM_UTF8 if had_bom else b"") + text.encode("utf-8")
+
+
+def reload(doc: Document, text: str) -> Document:
+    fresh = Document(path=doc.path, display=doc.display)
+    return load_bytes(fresh, text.encode("utf-8"))
+
+
+__all__ = [
+    "MAX_ROUNDS",
+    "Edit",
+    "FixResult",
+    "apply",
+    "chosen_fixes",
+    "encode",
+    "fixable",
+    "reload",
+    "write_atomically",
+]

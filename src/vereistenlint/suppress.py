@@ -1,0 +1,130 @@
+"""Suppression comments: what an editor says should not be reported here, and whether it was.
+
+    <!-- vereistenlint-disable CODE[,CODE] -->   ...   <!-- vereistenlint-enable [CODE] -->
+    <!-- vereistenlint-disable-next-line CODE -->
+    title: ...  # vereistenlint: ignore[CODE]     (a front-matter line)
+
+Codes may be given by code or name; no codes means every rule. A directive that ends up
+suppressing nothing is reported as unused-suppression (off by default).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .document import Document
+from .findings import Finding, finding
+from .rules import lookup
+from .rules.suppression import UNUSED_SUPPRESSION
+
+_BODY = re.compile(
+    r"<!--\s*vereistenlint-(?P<kind>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)-->"
+)
+_FRONT = re.compile(r"#\s*vereistenlint:\s*ignore\[(?P<codes>[^\]]*)\]")
+
+
+@dataclass(frozen=True)
+class Directive:
+    line: int  # 1-based position of the comment
+    column: int
+    text: str
+    first: int  # 1-based lines it covers, inclusive
+    last: int
+    codes: frozenset[str] | None  # None: every rule
+
+
+def directives(doc: Document) -> tuple[tuple[Directive, ...], list[Finding]]:
+    """The document's suppression comments, and findings for the ones naming unknown rules."""
+    found: list[Directive] = []
+    problems: list[Finding] = []
+    fm = doc.front_matter
+    if fm is not None:
+        for i in range(fm.open_line + 1, fm.close_line):
+            for m in _FRONT.finditer(doc.lines[i]):
+                codes = _codes(m.group("codes"), doc, i, m, problems)
+                found.append(Directive(i + 1, m.start() + 1, m.group(), i + 1, i + 1, codes))
+    open_ranges: list[tuple[int, int, str, frozenset[str] | None]] = []
+    end = len(doc.lines)
+    for i in range(doc.body_start, len(doc.lines)):
+        for m in _BODY.finditer(doc.lines[i]):
+            codes = _codes(m.group("codes"), doc, i, m, problems)
+            kind = m.group("kind")
+            if kind == "disable-next-line":
+                found.append(Directive(i + 1, m.start() + 1, m.group(), i + 2, i + 2, codes))
+            elif kind == "disable":
+                open_ranges.append((i + 1, m.start() + 1, m.group(), codes))
+            else:
+                still_open: list[tuple[int, int, str, frozenset[str] | None]] = []
+                for line, col, text, disabled in open_ranges:
+                    if codes is None or disabled is None or disabled <= codes:
+                        found.append(Directive(line, col, text, line, i + 1, disabled))
+                    else:
+                        still_open.append((line, col, text, disabled - codes))
+                        found.append(Directive(line, col, text, line, i + 1, disabled & codes))
+                open_ranges = still_open
+    for line, col, text, disabled in open_ranges:
+        found.append(Directive(line, col, text, line, end, disabled))
+    return tuple(found), problems
+
+
+def _codes(
+    raw: str, doc: Document, index: int, m: re.Match[str], problems: list[Finding]
+) -> frozenset[str] | None:
+    names = [n for n in re.split(r"[\s,]+", raw.strip()) if n]
+    if not names:
+        return None
+    codes = set()
+    for name in names:
+        rule = lookup(name)
+        if rule is None:
+            problems.append(
+                finding(
+                    UNUSED_SUPPRESSION,
+                    index + 1,
+                    m.start() + 1,
+                    "suppression.unknown_rule",
+                    directive=m.group(),
+                    code=name,
+                )
+            )
+        else:
+            codes.add(rule.code)
+    return frozenset(codes)
+
+
+def suppress(
+    findings: Iterable[Finding], found: Sequence[Directive]
+) -> tuple[list[Finding], set[int]]:
+    """The findings no directive covers, and the indexes of the directives that covered one."""
+    kept: list[Finding] = []
+    used: set[int] = set()
+    for f in findings:
+        hits = [
+            i
+            for i, d in enumerate(found)
+            if d.first <= f.line <= d.last
+            and (d.codes is None or f.code in d.codes)
+            and f.code != UNUSED_SUPPRESSION
+        ]
+        if hits:
+            used.update(hits)
+        else:
+            kept.append(f)
+    return kept, used
+
+
+def unused(found: Sequence[Directive], used: set[int]) -> list[Finding]:
+    return [
+        finding(
+            UNUSED_SUPPRESSION,
+            d.line,
+            d.column,
+            "suppression.unused",
+            directive=d.text,
+            codes=sorted(d.codes) if d.codes else "all rules",
+        )
+        for i, d in enumerate(found)
+        if i not in used
+    ]
