@@ -135,7 +135,10 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
         if doc.lines[i].strip() == marker:
             if i >= first_section:
                 col = doc.lines[i].index(marker) + 1
-                move = Fix((insert, Edit(i, 0, i + 1, 0, "")))
+                # take a blank line along when the marker stood between two of them
+                blank_around = 0 < i < len(doc.lines) - 1 and not doc.lines[i - 1].strip()
+                until = i + 2 if blank_around and not doc.lines[i + 1].strip() else i + 1
+                move = Fix((insert, Edit(i, 0, until, 0, "")))
                 yield finding(
                     TAGS_MARKER, i + 1, col, "tags.after_section", marker=marker, fix=move
                 )
