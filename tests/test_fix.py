@@ -30,7 +30,9 @@ def _fix(path: Path, unsafe: bool = False) -> engine.FixResult:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
-def test_fix_gives_the_expected_file_which_checks_clean_for_the_rule(case: Path, tmp_path: Path) -> None:
+def test_fix_gives_the_expected_file_which_checks_clean_for_the_rule(
+    case: Path, tmp_path: Path
+) -> None:
     rule = BY_NAME[case.parent.name]
     unsafe = case.name.startswith("unsafe-")
     target = tmp_path / case.name
@@ -57,7 +59,9 @@ def test_unsafe_fixes_wait_for_the_flag(tmp_path: Path) -> None:
 
 
 def _bad(tmp_path: Path, text_transform=lambda t: t, name: str = "vereiste.md") -> Path:  # type: ignore[no-untyped-def]
-    src = (ROOT / "vereisten" / "rechtmatige_verwerking_van_persoonsgegevens.md").read_text(encoding="utf-8")
+    src = (ROOT / "vereisten" / "rechtmatige_verwerking_van_persoonsgegevens.md").read_text(
+        encoding="utf-8"
+    )
     text = src.replace("- geldend", "- Geldend").replace(
         "vereiste/rechtmatige_verwerking_van_persoonsgegevens", f"vereiste/{Path(name).stem}"
     )
@@ -68,7 +72,10 @@ def _bad(tmp_path: Path, text_transform=lambda t: t, name: str = "vereiste.md") 
 
 def test_crlf_and_bom_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "vereiste.md"
-    path.write_bytes(codecs.BOM_UTF8 + _bad(tmp_path).read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(
+        codecs.BOM_UTF8
+        + _bad(tmp_path).read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8")
+    )
     result = CliRunner().invoke(cli, ["check", "--fix", "--lang", "en", str(path)])
     assert result.exit_code == 0, result.output
     data = path.read_bytes()
@@ -84,10 +91,15 @@ def test_mixed_line_endings_are_kept_line_by_line(tmp_path: Path) -> None:
     mixed = "".join(line + ("\r\n" if i % 2 else "\n") for i, line in enumerate(lines[:-1]))
     path.write_bytes(mixed.encode("utf-8"))
     result = _fix(path)
-    before, after = path.read_bytes().splitlines(keepends=True), result.fixed.splitlines(keepends=True)
+    before, after = (
+        path.read_bytes().splitlines(keepends=True),
+        result.fixed.splitlines(keepends=True),
+    )
     assert len(before) == len(after)
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert changed == [(b"- Geldend\r\n", b"- geldend\r\n")] or changed == [(b"- Geldend\n", b"- geldend\n")]
+    assert changed == [(b"- Geldend\r\n", b"- geldend\r\n")] or changed == [
+        (b"- Geldend\n", b"- geldend\n")
+    ]
 
 
 def test_broken_yaml_is_never_written(tmp_path: Path) -> None:
@@ -121,7 +133,9 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_fix_then_check_reports_what_remains(tmp_path: Path) -> None:
     path = _bad(tmp_path, lambda t: t.replace("## Risico", "## Normen\n\nNog niets.\n\n## Risico"))
-    result = CliRunner().invoke(cli, ["check", "--fix", "--lang", "en", "--format", "json", str(path)])
+    result = CliRunner().invoke(
+        cli, ["check", "--fix", "--lang", "en", "--format", "json", str(path)]
+    )
     assert result.exit_code == 0  # the warning remains, the error is fixed
     assert '"VL106"' in result.output and '"VL012"' not in result.output
 
@@ -158,7 +172,9 @@ def test_fix_over_the_whole_corpus(corpus: Path, tmp_path: Path) -> None:
             in_tables = applicability and _in_applicability_section(old, line)
             # a changed line is a line a finding named, or one the inserted lines stand before,
             # or a line of a regenerated applicability section
-            assert line in named or line - 1 in named or in_tables or _inserted_only(old, new, line), (p, line)
+            assert (
+                line in named or line - 1 in named or in_tables or _inserted_only(old, new, line)
+            ), (p, line)
         # no file loses or gains text a fix did not write: the prose is the same
         assert _prose(old) == _prose(new), p
     for change in engine.run_fixes([copy], options, unsafe=True):
@@ -167,16 +183,24 @@ def test_fix_over_the_whole_corpus(corpus: Path, tmp_path: Path) -> None:
 
 def _in_applicability_section(text: str, line: int) -> bool:
     lines = text.splitlines()
-    heading = next((i for i, l in enumerate(lines) if l.startswith("## Wanneer van toepassing")), None)
+    heading = next(
+        (i for i, l in enumerate(lines) if l.startswith("## Wanneer van toepassing")), None
+    )
     if heading is None:
         return False
-    end = next((i for i in range(heading + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    end = next(
+        (i for i in range(heading + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+    )
     return heading < line <= end + 1
 
 
 def _inserted_only(old: str, new: str, line: int) -> bool:
     matcher = difflib.SequenceMatcher(a=old.splitlines(), b=new.splitlines(), autojunk=False)
-    return all(tag in ("equal", "insert") for tag, i1, i2, *_ in matcher.get_opcodes() if i1 <= line - 1 < max(i2, i1 + 1))
+    return all(
+        tag in ("equal", "insert")
+        for tag, i1, i2, *_ in matcher.get_opcodes()
+        if i1 <= line - 1 < max(i2, i1 + 1)
+    )
 
 
 def _prose(text: str) -> list[str]:
