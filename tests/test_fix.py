@@ -184,7 +184,7 @@ def test_fix_over_the_whole_corpus(corpus: Path, tmp_path: Path) -> None:
 def _in_applicability_section(text: str, line: int) -> bool:
     lines = text.splitlines()
     heading = next(
-        (i for i, l in enumerate(lines) if l.startswith("## Wanneer van toepassing")), None
+        (i for i, text in enumerate(lines) if text.startswith("## Wanneer van toepassing")), None
     )
     if heading is None:
         return False

@@ -91,7 +91,9 @@ def test_unused_and_unknown_suppressions_are_reported_only_when_selected(tmp_pat
     assert codes(path) == []
     found = codes(path, select=["unused-suppression"])
     line = next(
-        i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "VL999" in l
+        i
+        for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "VL999" in text
     )
     assert found == [(line, "VL901"), (line, "VL901")]  # names an unknown rule; suppresses nothing
 
