@@ -1,0 +1,151 @@
+"""GitHub Actions: workflow-command annotations in the log, and a Markdown step summary.
+
+GitHub shows at most 10 error and 10 warning annotations per step and drops the rest, so
+errors come first and each kind is capped here; the log then lists every finding and the
+step summary ($GITHUB_STEP_SUMMARY) holds them all in a table with counts per rule.
+
+The listing echoes text from the checked files. A line of it that started with ``::``
+would be read as a workflow command, so it is printed between ``::stop-commands::`` and
+the matching end token; the token is a hash of the listing, which the listing cannot
+contain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from urllib.parse import quote
+
+from ..diagnostics import Diagnostic, Severity
+from ..engine import Result
+from ..rules import BY_CODE
+from .paths import relative_to
+from .text import summary
+
+#: Annotations GitHub shows per step, for each of errors and warnings.
+MAX_ANNOTATIONS = 10
+
+#: GitHub accepts at most 1 MiB of step summary per step; stay well below it.
+SUMMARY_LIMIT = 1_000_000
+
+
+def render(result: Result, *, environ: Mapping[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    base = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    warnings = [d for d in result.diagnostics if d.severity is not Severity.ERROR]
+    shown_errors, shown_warnings = errors[:MAX_ANNOTATIONS], warnings[:MAX_ANNOTATIONS]
+    lines = [annotation(d, base) for d in (*shown_errors, *shown_warnings)]
+    if len(shown_errors) < len(errors) or len(shown_warnings) < len(warnings):
+        lines.append(
+            f"Annotated {len(shown_errors)} of {len(errors)} errors and {len(shown_warnings)} "
+            f"of {len(warnings)} warnings (GitHub shows at most {MAX_ANNOTATIONS} of each per "
+            "step); every finding is listed below and in the step summary."
+        )
+    listing = [_plain(d) for d in result.diagnostics]
+    listing.append(summary(result.diagnostics, len(result.files)))
+    token = hashlib.sha256("\n".join(listing).encode("utf-8")).hexdigest()
+    lines += [f"::stop-commands::{token}", *listing, f"::{token}::"]
+    return "\n".join(lines) + "\n"
+
+
+def annotation(d: Diagnostic, base: Path) -> str:
+    """``::error file=…,line=…,col=…,title=CODE::message`` (``::warning`` for warnings)."""
+    kind = "error" if d.severity is Severity.ERROR else "warning"
+    path = relative_to(d.path, base) or d.path
+    props = f"file={_prop(path)},line={d.line},col={d.column},title={_prop(d.code)}"
+    return f"::{kind} {props}::{_data(d.message)}"
+
+
+def step_summary(result: Result, *, environ: Mapping[str, str] | None = None) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: the totals, counts per rule, then every finding."""
+    env = os.environ if environ is None else environ
+    base = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
+    link = _linker(env)
+    found = result.diagnostics
+    out = ["## vereistenlint", ""]
+    if not found:
+        out.append(summary(found, len(result.files)))
+        return "\n".join(out) + "\n"
+    out += [summary(found, len(result.files)), ""]
+    out += ["| Rule | Name | Severity | Findings |", "|---|---|---|---:|"]
+    counts = Counter(d.code for d in found)
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = BY_CODE.get(code)
+        name = rule.name if rule else ""
+        severity = rule.severity.value if rule else ""
+        out.append(f"| {code} | `{name}` | {severity} | {count} |")
+    out += [
+        "",
+        "| File | Line | Column | Rule | Severity | Message |",
+        "|---|---:|---:|---|---|---|",
+    ]
+    size = sum(len(line.encode("utf-8")) + 1 for line in out)
+    for index, d in enumerate(found):
+        path = relative_to(d.path, base) or d.path
+        row = (
+            f"| {link(path, d.line)} | {d.line} | {d.column} | {d.code} | {d.severity.value} "
+            f"| {_cell(d.message)} |"
+        )
+        size += len(row.encode("utf-8")) + 1
+        if size > SUMMARY_LIMIT:
+            out.append(f"\n{len(found) - index} more findings are not shown here; see the log.")
+            break
+        out.append(row)
+    return "\n".join(out) + "\n"
+
+
+def _linker(env: Mapping[str, str]) -> Callable[[str, int], str]:
+    """Links into the repository at the commit checked, when the runner says which that is."""
+    server, repo, sha = (
+        env.get(k, "") for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+
+    def link(path: str, line: int) -> str:
+        text = _code(path)
+        if not (server and repo and sha) or path.startswith(("/", "../")):
+            return text
+        url = f"{server}/{repo}/blob/{sha}/{quote(path, safe='/')}#L{line}"
+        return f"[{text}]({url})"
+
+    return link
+
+
+def _plain(d: Diagnostic) -> str:
+    return _one_line(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _data(text: str) -> str:
+    """Escaping of a workflow command's message, as GitHub's own toolkit does it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    """Escaping of a workflow command's property value: also ':' and ','."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_MARKDOWN_SPECIAL = "\\`*_[]<>|~"
+_BACKTICKS = re.compile("`+")
+
+
+def _cell(text: str) -> str:
+    """Text in a Markdown table cell: no line breaks, Markdown and HTML characters escaped."""
+    escaped = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in _one_line(text))
+    return escaped.replace("&", "&amp;")
+
+
+def _code(text: str) -> str:
+    """Text as a code span in a table cell: shown verbatim, only '|' needs escaping."""
+    text = _one_line(text).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

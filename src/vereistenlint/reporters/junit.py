@@ -1,0 +1,56 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines).
+
+One test case per file checked, named by its path; a file with findings fails, and its
+failure lists every finding (``path:line:col: CODE [severity] message``). The failure's
+type is the worst severity, so a file with only warnings still shows what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..diagnostics import Diagnostic, Severity
+from ..engine import Result
+
+#: Characters XML 1.0 cannot hold even escaped; file text quoted in messages may have them.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def render(result: Result) -> str:
+    by_file: dict[str, list[Diagnostic]] = {path: [] for path in result.files}
+    for d in result.diagnostics:
+        by_file.setdefault(d.path, []).append(d)
+    failures = sum(1 for found in by_file.values() if found)
+    counts = {"tests": str(len(by_file)), "failures": str(failures), "errors": "0"}
+    root = ET.Element("testsuites", {"name": "vereistenlint", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "vereistenlint", **counts, "skipped": "0"})
+    for path, found in by_file.items():
+        name = _xml(path)
+        case = ET.SubElement(
+            suite, "testcase", {"classname": "vereistenlint", "name": name, "file": name}
+        )
+        if found:
+            errors = sum(d.severity is Severity.ERROR for d in found)
+            warnings = len(found) - errors
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {
+                    "type": "error" if errors else "warning",
+                    "message": f"{errors} error{'s' * (errors != 1)} and "
+                    f"{warnings} warning{'s' * (warnings != 1)}",
+                },
+            )
+            failure.text = "\n".join(_xml(line(d)) for d in found) + "\n"
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def line(d: Diagnostic) -> str:
+    """One finding in a failure's text."""
+    return f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}"
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)

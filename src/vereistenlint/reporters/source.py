@@ -1,0 +1,42 @@
+"""The lines that findings point at, read from disk once per file and report.
+
+The text report shows the offending line and the SARIF report hashes it for fingerprints.
+Both must see the line the engine counted, so the file is decoded and split the way
+`load` does it (UTF-8 with an optional BOM; CRLF, CR and LF are line breaks). A file that
+cannot be read or decoded simply has no lines: its findings already say why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..load import split_lines
+
+
+class SourceLines:
+    """A per-report cache: files change between runs, so nothing outlives one report."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str] | None] = {}
+
+    def line(self, path: str, number: int) -> str | None:
+        """Line `number` (1-based) of the file at `path`, or None when there is no such line."""
+        if path not in self._files:
+            self._files[path] = _read(Path(path))
+        lines = self._files[path]
+        if lines is None or not 1 <= number <= len(lines):
+            return None
+        return lines[number - 1]
+
+
+def _read(path: Path) -> list[str] | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if b"\x00" in raw:
+        return None
+    try:
+        return split_lines(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
