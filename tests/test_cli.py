@@ -95,6 +95,7 @@ def test_json_output(tmp_path: Path) -> None:
             "severity": "error",
             "message": "'Geldend' is not allowed for status_vereiste[1]; did you mean 'geldend'? "
             "(allowed: geldend, nog-niet-geldend)",
+            "fix": "safe",
         }
     ]
 

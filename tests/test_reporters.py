@@ -205,7 +205,7 @@ def test_json_keeps_its_documented_keys(tree: Path) -> None:
     _, out = run("check", "--format", "json", "docs")
     data = json.loads(out)
     assert data and all(
-        list(item) == ["path", "line", "column", "code", "name", "severity", "message"]
+        list(item) == ["path", "line", "column", "code", "name", "severity", "message", "fix"]
         for item in data
     )
 

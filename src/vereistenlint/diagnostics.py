@@ -37,6 +37,8 @@ class Diagnostic:
     name: str
     severity: Severity
     message: str
+    #: "safe" when --fix can repair it, "unsafe" when only --unsafe-fixes can, else None
+    fix: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -50,4 +52,5 @@ class Diagnostic:
             "name": self.name,
             "severity": self.severity.value,
             "message": self.message,
+            "fix": self.fix,
         }

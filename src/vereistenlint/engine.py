@@ -279,8 +279,9 @@ def run(doc: Document, ctx: Context) -> list[Finding]:
 
 def to_diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
     rule: Rule = BY_CODE[f.code]
+    fix = None if f.fix is None else ("safe" if f.fix.safe else "unsafe")
     return Diagnostic(
-        display, f.line, f.column, f.code, rule.name, rule.severity, messages.render(f, lang)
+        display, f.line, f.column, f.code, rule.name, rule.severity, messages.render(f, lang), fix
     )
 
 
