@@ -191,14 +191,6 @@ class Document:
     def section(self, name: str) -> Section | None:
         return next((s for s in self.sections if s.name == name), None)
 
-    def section_tokens(self, section: Section) -> Iterator[Token]:
-        """Top-level block tokens whose first line lies inside the section."""
-        for tok in self.tokens:
-            if tok.map is not None and tok.level == 0:
-                first = tok.map[0] + self.body_start
-                if section.start <= first < section.end:
-                    yield tok
-
     def section_inlines(self, section: Section) -> Iterator[Token]:
         """Every inline token of the section (paragraphs, headings, table cells)."""
         for tok in self.tokens:

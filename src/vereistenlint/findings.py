@@ -47,16 +47,6 @@ def finding(
     return Finding(code, line, column, key, tuple((k, fmt(v)) for k, v in args.items()), fix)
 
 
-def replace_line(index: int, old: str, new: str) -> Edit:
-    """An edit that replaces one whole line (0-based index) of length len(old)."""
-    return Edit(index, 0, index, len(old), new)
-
-
-def insert_lines(index: int, text: str) -> Edit:
-    """An edit that inserts `text` (ending in a newline) before line `index`."""
-    return Edit(index, 0, index, 0, text)
-
-
 def fmt(value: object) -> str:
     """A value as an editor would recognise it in a message."""
     if isinstance(value, str):
