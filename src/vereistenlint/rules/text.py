@@ -112,8 +112,11 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
             node = located.value
             if isinstance(node, yaml.ScalarNode) and node.value:
                 yield from _placeholders_in_scalar(doc, node, ctx)
-    hidden = _comment_spans(doc)
     lines = _visible(doc)
+    body = "\n".join(lines[doc.body_start :])
+    if not any(ph.pattern.search(body) for ph in placeholders):
+        return  # the common case: one search per pattern over the whole body
+    hidden = _comment_spans(doc)
     for i in range(doc.body_start, len(lines)):
         for ph in placeholders:
             for m in ph.pattern.finditer(lines[i]):
