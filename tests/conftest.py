@@ -14,3 +14,13 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command speaks Dutch unless the environment is English; the suite's expectations
+    are English, so every test starts in an English locale (tests of the Dutch default set
+    a non-English one themselves)."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__, config, engine, profiles, ruledocs
+from . import __version__, config, engine, i18n, profiles, ruledocs
+from . import fix as fixing
 from .diagnostics import Severity
 from .errors import UsageError
 from .reporters import REPORTERS
+from .reporters.output import default_format, emit
+from .reporters.style import COLOR_CHOICES
 from .rules import lookup
+
+_LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(i18n.LANGUAGES),
+    default=None,
+    help="Language of messages and rule texts [default: the configuration's 'lang'; else "
+    "English when LC_ALL, LC_MESSAGES or LANG is English; else Dutch].",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,9 +38,22 @@ def cli() -> None:
     "--format",
     "fmt",
     type=click.Choice(sorted(REPORTERS)),
-    default="text",
+    default=None,
+    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
     show_default=True,
-    help="Output format.",
+    help="Colour the text report; auto: only on a terminal, and not when NO_COLOR is set.",
 )
 @click.option("--profile", default=None, help="Force a profile instead of recognising it.")
 @click.option(
@@ -46,16 +71,30 @@ def cli() -> None:
     default=None,
     help="Worker processes (default: one per CPU; small runs use one).",
 )
+@click.option("--fix", "do_fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."
+)
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix or --diff: also fixes that may change meaning."
+)
 @click.option("--select", multiple=True, help="Only these rules (code, name or code prefix).")
 @click.option("--ignore", multiple=True, help="Leave out these rules (code, name or prefix).")
+@_LANG_OPTION
 def check(
     paths: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
+    output: Path | None,
+    color: str,
     profile: str | None,
     config_path: Path | None,
     jobs: int | None,
+    do_fix: bool,
+    show_diff: bool,
+    unsafe_fixes: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    lang: str | None,
 ) -> None:
     """Check requirement files and folders (recursing into *.md, skipping index.md).
 
@@ -63,12 +102,27 @@ def check(
     try:
         configuration = config.discover_config(config_path)
         options = engine.Options(
-            profile, tuple(_split(select)), tuple(_split(ignore)), config=configuration, jobs=jobs
+            profile,
+            tuple(_split(select)),
+            tuple(_split(ignore)),
+            lang=_language(lang, configuration),
+            config=configuration,
+            jobs=jobs,
         )
+        if show_diff:
+            changes = engine.run_fixes(paths, options, unsafe=unsafe_fixes)
+            click.echo("".join(fixing.unified_diff(c) for c in changes), nl=False)
+            sys.exit(1 if changes else 0)
+        fixed = 0
+        if do_fix:
+            for change in engine.run_fixes(paths, options, unsafe=unsafe_fixes):
+                fixing.write_atomically(change.path, change.fixed)
+                fixed += change.applied
         result = engine.run_check(paths, options)
+        result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(REPORTERS[fmt](result), nl=False)
+    emit(result, fmt or default_format(), output=output, color=color)
     sys.exit(1 if any(d.severity is Severity.ERROR for d in result.diagnostics) else 0)
 
 
@@ -79,23 +133,24 @@ def check(
     type=click.Choice(sorted(ruledocs.FORMATS)),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (markdown: the README's table; json: every field of every rule).",
 )
-def rules_cmd(fmt: str) -> None:
-    """List every rule: code, name, severity and summary."""
-    click.echo(ruledocs.FORMATS[fmt](), nl=False)
+@_LANG_OPTION
+def rules_cmd(fmt: str, lang: str | None) -> None:
+    """List every rule: code, name, severity, fix, default and summary."""
+    click.echo(ruledocs.FORMATS[fmt](_docs_language(lang)), nl=False)
 
 
 @cli.command("rule")
 @click.argument("code")
-def rule_cmd(code: str) -> None:
-    """Explain one rule, by code or name."""
+@_LANG_OPTION
+def rule_cmd(code: str, lang: str | None) -> None:
+    """Explain one rule, by code or name: what it checks, why, examples and its fix."""
+    chosen = _docs_language(lang)
     rule = lookup(code)
     if rule is None:
-        raise click.UsageError(f"unknown rule '{code}' (see 'vereistenlint rules')")
-    click.echo(
-        f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.explanation}"
-    )
+        raise click.UsageError(i18n.ui("rule.unknown", chosen).format(code=code))
+    click.echo(ruledocs.explain(rule, chosen), nl=False)
 
 
 @cli.command("profiles")
@@ -103,6 +158,22 @@ def profiles_cmd() -> None:
     """List the profiles (file formats) and the schema each uses."""
     for profile in profiles.all_profiles().values():
         click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {profile.description}")
+
+
+def _language(option: str | None, configuration: config.Config | None) -> str:
+    """--lang, else the configuration's `lang`, else the environment (see i18n.choose)."""
+    return i18n.choose(option, configuration.lang if configuration else None)
+
+
+def _docs_language(option: str | None) -> str:
+    """The language of `rules` and `rule`: they read the nearest configuration only for its
+    `lang`, so that an editor sees the rules in the language the findings come in."""
+    if option is not None:
+        return option
+    try:
+        return _language(None, config.discover_config())
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

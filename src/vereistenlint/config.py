@@ -47,6 +47,8 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the language of messages and rule texts ('nl' or 'en'); None: not configured
+    lang: str | None = None
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -132,6 +134,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         per_file_ignores=tuple(
             (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
         ),
+        lang=data.get("lang"),
     )
 
 

@@ -1,13 +1,20 @@
-"""Texts by language: messages and rule documentation from `locale/<lang>.toml`.
+"""Texts by language: messages, rule documentation and interface words from `locale/<lang>.toml`.
 
-Dutch is the editors' language and the default; English is for developers. The language is
-chosen by --lang, then the configuration's `lang`, then an English locale in the environment.
+Dutch is the default because the people who read the findings are the content repo's
+editors; English is for developers and for anyone whose environment asks for it. The
+language is chosen by --lang, then the configuration's `lang`, then an English locale in
+the environment (LC_ALL, LC_MESSAGES, LANG), and otherwise Dutch.
+
+Every language file holds the same keys with the same placeholders; a test enforces that.
+Should a text still be missing at run time, the English one is shown rather than failing
+the whole run over one untranslated sentence.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -19,34 +26,66 @@ else:  # pragma: no cover
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
+#: the language every text exists in first, and the fallback for a missing one
+SOURCE = "en"
+#: what the environment's locale is read from, strongest first (as POSIX orders them)
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 @cache
 def catalogue(lang: str) -> dict[str, Any]:
+    """The parsed `locale/<lang>.toml`; an unknown language is a programming error."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
     text = (resources.files("vereistenlint") / "locale" / f"{lang}.toml").read_text(
         encoding="utf-8"
     )
     return tomllib.loads(text)
 
 
+def _lookup(lang: str, *path: str) -> str:
+    for source in (lang, SOURCE):
+        node: Any = catalogue(source)
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, str):
+            return node
+    raise KeyError(".".join(path))
+
+
 def message(key: str, lang: str) -> str:
-    texts: dict[str, str] = catalogue(lang)["messages"]
-    return texts[key]
+    """The template of a finding's message (with {placeholders})."""
+    return _lookup(lang, "messages", key)
 
 
 def rule_text(code: str, field: str, lang: str) -> str:
-    return str(catalogue(lang)["rules"][code][field])
+    """One documentation field of a rule: summary, explanation, wrong, right or fix."""
+    return _lookup(lang, "rules", code, field)
 
 
-def from_environment(environ: dict[str, str] | None = None) -> str | None:
-    """'en' when the environment's locale is English, else None (no preference)."""
+def ui(key: str, lang: str) -> str:
+    """A word or heading of the command's own output (column names, severities, headings)."""
+    return _lookup(lang, "ui", key)
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """'en' when the environment's locale is English, else None (no preference).
+
+    The first variable that is set decides, as it does for every other program: LC_ALL=C
+    with LANG=en_US means the C locale, not English.
+    """
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    for name in LOCALE_VARIABLES:
         value = env.get(name, "")
         if value:
             return "en" if value.lower().startswith("en") else None
     return None
 
 
-def choose(option: str | None, configured: str | None = None) -> str:
-    return option or configured or from_environment() or DEFAULT
+def choose(
+    option: str | None,
+    configured: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """--lang, else the configuration's `lang`, else an English environment, else Dutch."""
+    return option or configured or from_environment(environ) or DEFAULT

@@ -7,6 +7,7 @@ of the file itself whatever blank lines, comments or line endings the front matt
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -33,10 +34,21 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else.
+
+    A FIFO or a device named ``*.md`` (or a symlink to one) would block or never end when
+    read, so it is refused before it is opened.
+    """
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(0, "not a regular file")
+    return path.read_bytes()
+
+
 def load(path: Path, display: str) -> Document:
     doc = Document(path=path, display=display)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except OSError as exc:
         doc.readable = False
         reason = exc.strerror or exc.__class__.__name__

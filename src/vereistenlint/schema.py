@@ -102,7 +102,9 @@ def _inline_refs(node: Any, resolver: Any) -> Any:
         if set(siblings) & set(target):
             return {"allOf": [target, siblings]}
         return {**target, **siblings}
-    return {k: (v if k in ("enum", "const") else _inline_refs(v, resolver)) for k, v in node.items()}
+    return {
+        k: (v if k in ("enum", "const") else _inline_refs(v, resolver)) for k, v in node.items()
+    }
 
 
 def validate(
