@@ -46,7 +46,9 @@ def test_text_output_is_path_line_col_code_message(tmp_path: Path) -> None:
         f"{bad.as_posix()}:5:3: VL012 'Geldend' is not allowed for status_vereiste[1]; "
         "did you mean 'geldend'? (allowed: geldend, nog-niet-geldend)"
     )
-    assert lines[-1] == "Found 1 error and 0 warnings in 1 file checked."
+    assert (
+        lines[-1] == "Found 1 error and 0 warnings in 1 file checked. 1 problem fixable with --fix."
+    )
 
 
 def test_output_sorted_by_path_then_position(tmp_path: Path) -> None:

@@ -219,3 +219,15 @@ def _prose(text: str) -> list[str]:
             continue
         out.append(line)
     return out
+
+
+def test_summary_says_what_was_fixed_and_what_remains(tmp_path: Path) -> None:
+    path = _bad(tmp_path, lambda t: t.replace("## Risico", "## Normen\n\nNog niets.\n\n## Risico"))
+    result = CliRunner().invoke(cli, ["check", "--fix", "--lang", "en", str(path)])
+    assert result.output.splitlines()[-1] == (
+        "Fixed 1 problem. Found 0 errors and 1 warning in 1 file checked."
+    )
+    dutch = CliRunner().invoke(cli, ["check", "--lang", "nl", str(path)])
+    assert dutch.output.splitlines()[-1] == (
+        "0 fouten en 1 waarschuwing gevonden in 1 bestand gecontroleerd."
+    )

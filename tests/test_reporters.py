@@ -94,7 +94,9 @@ def test_text_shows_the_line_and_a_caret_under_the_column(tree: Path) -> None:
     )
     assert lines[1] == " 5 | - Geldend"
     assert lines[2] == "   |   ^"
-    assert lines[-1] == "Found 1 error and 0 warnings in 1 file checked."
+    assert (
+        lines[-1] == "Found 1 error and 0 warnings in 1 file checked. 1 problem fixable with --fix."
+    )
 
 
 def test_text_caret_lines_up_under_tabs(tree: Path) -> None:
@@ -166,7 +168,9 @@ def test_use_color_honours_no_color_and_dumb_terminals() -> None:
 def test_summary_counts_errors_warnings_and_files(tree: Path) -> None:
     code, out = run("check", "docs")
     assert code == 1
-    assert out.splitlines()[-1] == "Found 3 errors and 1 warning in 4 files checked."
+    assert out.splitlines()[-1] == (
+        "Found 3 errors and 1 warning in 4 files checked. 3 problems fixable with --fix."
+    )
     assert run("check", "docs/ok")[1].splitlines()[-1] == "All good: 1 file checked, no problems."
 
 

@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic
 from .discover import SKIPPED_NAMES, discover, walk_markdown
 from .document import Document
 from .errors import UsageError
-from .findings import Finding, finding
+from .findings import Finding, finding, term
 from .fix import MAX_ROUNDS, FixResult, chosen_fixes, encode, fixable, reload
 from .fix import apply as apply_fixes
 from .load import load, load_bytes
@@ -73,6 +73,8 @@ class Result:
     files: list[str]
     #: problems fixed by --fix before this check ran
     fixed: int = 0
+    #: the language of the messages, for the reporters' own words
+    lang: str = "en"
 
 
 def check(
@@ -120,7 +122,7 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
             kept += unused(entry.directives, used | entry.used)
         diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Result(diagnostics, [display for _, display in files])
+    return Result(diagnostics, [display for _, display in files], lang=options.lang)
 
 
 def check_file(
@@ -253,15 +255,17 @@ def unrecognised(doc: Document) -> list[Finding]:
     data = doc.data
     if fm is not None and fm.parsed is not None and not isinstance(data, dict):
         line, col = doc.node_position(fm.parsed.root)
-        kind = "a list" if isinstance(data, list) else f"the single value '{data}'"
+        kind = (
+            term("type.list") if isinstance(data, list) else f"{term('type.single_value')} '{data}'"
+        )
         return [
             finding(
                 INVALID_TYPE,
                 line,
                 col,
                 "schema.type",
-                where="the front matter",
-                expected="a mapping (key: value)",
+                where=term("where.front_matter"),
+                expected=term("type.object"),
                 found=kind,
             )
         ]

@@ -58,16 +58,25 @@ def fmt(value: object) -> str:
     return str(value)
 
 
+#: marks a word of ours inside a message argument; it is translated when the message is rendered
+TERM = "\x1f"
+
+
+def term(key: str) -> str:
+    """A translatable word (a key of the locale's [ui] table) to put inside a message argument."""
+    return f"{TERM}{key}{TERM}"
+
+
 def quote(value: object) -> str:
-    """A front-matter value quoted for a message: 'x', or 'empty' for a null."""
+    """A front-matter value quoted for a message: 'x', or a word for an empty value."""
     if value is None:
-        return "an empty value"
+        return term("value.empty")
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a mapping"
+        return term("type.mapping")
     if isinstance(value, list):
-        return "a list"
+        return term("type.list")
     return f"'{value}'"

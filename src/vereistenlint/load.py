@@ -110,9 +110,12 @@ def _split_front_matter(doc: Document) -> None:
         )
         return
     except yaml.MarkedYAMLError as exc:
-        # an unclosed quote or bracket is reported at the end of the text by PyYAML; the
-        # editor needs the place where it was opened
-        unclosed = "end of stream" in (exc.problem or "") and exc.context_mark is not None
+        # an unclosed quote or bracket is reported at the end of the text by PyYAML (for a
+        # bracket: on the closing '---', which is not YAML); the editor needs the place
+        # where it was opened
+        at_end = exc.problem_mark is not None and exc.problem_mark.line >= close - 1
+        ended = at_end or "end of stream" in (exc.problem or "")
+        unclosed = ended and exc.context_mark is not None
         mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
         line, col = (mark.line + fm.first_line, mark.column + 1) if mark else (fm.first_line, 1)
         problem = exc.problem or exc.context or "syntax error"

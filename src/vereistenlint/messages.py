@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from . import i18n
-from .findings import Finding
+from .findings import TERM, Finding
+
+_TERM = re.compile(f"{TERM}([^{TERM}]+){TERM}")
 
 
 def render(f: Finding, lang: str = "en") -> str:
-    return i18n.message(f.key, lang).format(**dict(f.args))
+    args = {k: translate(v, lang) for k, v in f.args}
+    return i18n.message(f.key, lang).format(**args)
+
+
+def translate(text: str, lang: str) -> str:
+    """Replace the words of ours marked inside an argument by their text in `lang`."""
+    if TERM not in text:
+        return text
+    return _TERM.sub(lambda m: i18n.ui(m.group(1), lang), text)

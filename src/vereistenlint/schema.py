@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 
 from . import yamlpos
 from .document import Document
-from .findings import Edit, Finding, Fix, finding, quote
+from .findings import Edit, Finding, Fix, finding, quote, term
 from .resources import load_json
 
 MISSING_KEY = "VL010"
@@ -31,13 +31,13 @@ INVALID_TYPE = "VL013"
 UNKNOWN_LABEL = "VL016"
 
 _TYPE_NAMES = {
-    "object": "a mapping (key: value)",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "nothing",
+    "object": term("type.object"),
+    "array": term("type.list"),
+    "string": term("type.string"),
+    "integer": term("type.integer"),
+    "number": term("type.number"),
+    "boolean": term("type.boolean"),
+    "null": term("type.null"),
 }
 
 
@@ -231,7 +231,7 @@ def _to_findings(
                 "schema.hint",
                 value=quote(value),
                 where=where,
-                hint=schema["x-hint"],
+                hint=term(schema["x-hint"]),
             )
         else:
             yield finding(
@@ -246,7 +246,7 @@ def _to_findings(
         return
     if kind == "type":
         names = [expected_value] if isinstance(expected_value, str) else list(expected_value)
-        expected_s = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        expected_s = f" {term('word.or')} ".join(_TYPE_NAMES.get(n, n) for n in names)
         if value is None:
             yield finding(
                 INVALID_TYPE, line, col, "schema.type_empty", where=where, expected=expected_s
@@ -313,7 +313,7 @@ def _to_findings(
             seen.add(key)
         return
     if kind == "contains":
-        hint = schema.get("x-hint", "")
+        hint = term(schema["x-hint"]) if "x-hint" in schema else ""
         yield finding(
             INVALID_VALUE,
             line,
@@ -393,7 +393,7 @@ def _where(path: Sequence[Any]) -> str:
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the front matter"
+    return out or term("where.front_matter")
 
 
 def _suggest(value: object, allowed: list[str]) -> str | None:
@@ -411,13 +411,13 @@ def _short(values: list[str], limit: int = 12) -> list[str]:
 
 def _type_of(value: object) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return term("type.boolean")
     if isinstance(value, dict):
-        return "a mapping"
+        return term("type.mapping")
     if isinstance(value, list):
-        return "a list"
+        return term("type.list")
     if isinstance(value, str):
-        return f"text {quote(value)}"
+        return f"{term('type.string')} {quote(value)}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"a {type(value).__name__} ({value})"
+        return f"{term('type.number')} {value}"
+    return f"{type(value).__name__} ({value})"

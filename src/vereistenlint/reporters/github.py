@@ -47,7 +47,7 @@ def render(result: Result, *, environ: Mapping[str, str] | None = None) -> str:
             "step); every finding is listed below and in the step summary."
         )
     listing = [_plain(d) for d in result.diagnostics]
-    listing.append(summary(result.diagnostics, len(result.files)))
+    listing.append(summary(result.diagnostics, len(result.files), result.lang, result.fixed))
     token = hashlib.sha256("\n".join(listing).encode("utf-8")).hexdigest()
     lines += [f"::stop-commands::{token}", *listing, f"::{token}::"]
     return "\n".join(lines) + "\n"
@@ -69,9 +69,9 @@ def step_summary(result: Result, *, environ: Mapping[str, str] | None = None) ->
     found = result.diagnostics
     out = ["## vereistenlint", ""]
     if not found:
-        out.append(summary(found, len(result.files)))
+        out.append(summary(found, len(result.files), result.lang, result.fixed))
         return "\n".join(out) + "\n"
-    out += [summary(found, len(result.files)), ""]
+    out += [summary(found, len(result.files), result.lang, result.fixed), ""]
     out += ["| Rule | Name | Severity | Findings |", "|---|---|---|---:|"]
     counts = Counter(d.code for d in found)
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):

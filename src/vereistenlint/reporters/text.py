@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import i18n
 from ..diagnostics import Diagnostic, Severity
 from ..engine import Result
 from .snippet import visible_line
@@ -21,7 +22,7 @@ def render(result: Result, *, color: bool = False) -> str:
     paint = Painter(color)
     sources = SourceLines()
     blocks = [finding(d, sources.line(d.path, d.line), paint) for d in result.diagnostics]
-    closing = summary(result.diagnostics, len(result.files))
+    closing = summary(result.diagnostics, len(result.files), result.lang, result.fixed)
     style = ("bold", "green") if not result.diagnostics else ("bold", _colour(result.diagnostics))
     return "".join(block + "\n\n" for block in blocks) + paint(closing, *style) + "\n"
 
@@ -46,16 +47,34 @@ def finding(d: Diagnostic, source: str | None, paint: Painter) -> str:
     )
 
 
-def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+def summary(
+    diagnostics: Sequence[Diagnostic], files_checked: int, lang: str = "en", fixed: int = 0
+) -> str:
+    """Errors, warnings and files checked; how many --fix fixed and how many it could fix."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    files = "file" if files_checked == 1 else "files"
+    files = _count("file", files_checked, lang)
     if not diagnostics:
-        return f"All good: {files_checked} {files} checked, no problems."
-    return (
-        f"Found {errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)} "
-        f"in {files_checked} {files} checked."
-    )
+        line = i18n.ui("summary.clean", lang).format(files=files)
+    else:
+        line = i18n.ui("summary.found", lang).format(
+            errors=_count("error", errors, lang),
+            warnings=_count("warning", len(diagnostics) - errors, lang),
+            files=files,
+        )
+    fixable = sum(d.fix == "safe" for d in diagnostics)
+    if fixable:
+        line += " " + i18n.ui("summary.fixable", lang).format(
+            count=_count("problem", fixable, lang)
+        )
+    if fixed:
+        line = (
+            i18n.ui("summary.fixed", lang).format(count=_count("problem", fixed, lang)) + " " + line
+        )
+    return line
+
+
+def _count(noun: str, n: int, lang: str) -> str:
+    return i18n.ui(f"count.{noun}.{'one' if n == 1 else 'many'}", lang).format(n=n)
 
 
 def _colour(diagnostics: Sequence[Diagnostic]) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..diagnostics import Severity
 from ..document import Document
-from ..findings import Edit, Finding, Fix, finding
+from ..findings import Edit, Finding, Fix, finding, term
 from .base import Context, Rule
 
 E = Severity.ERROR
@@ -99,7 +99,7 @@ def _check_args(
                     col,
                     "maatregelen.unknown_flag",
                     token=text,
-                    allowed=flags or ["(none)"],
+                    allowed=flags or [term("word.none")],
                 )
             continue
         if name not in filters:
