@@ -69,10 +69,12 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_repo(content: Path, hook_repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    content: Path, hook_repo: Path, home: Path, hook: str = "vereistenlint"
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PRE_COMMIT"))}
     env.update({"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "NO_COLOR": "1"})
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "vereistenlint"]
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook]
     return subprocess.run(
         [*command, "--all-files"],
         cwd=content,
@@ -110,3 +112,25 @@ def test_hook_fails_on_a_bad_file_and_passes_once_it_is_fixed(
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert "Passed" in output and "VL012" not in output
+
+
+def test_fix_hook_repairs_the_file_and_then_passes(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    bad = content / BAD_FILE
+    good_text = (GOOD / BAD_FILE).read_text(encoding="utf-8")
+    bad.write_text(good_text.replace("- geldend", "- Geldend"), encoding="utf-8")
+    git(content, "init", "-q")
+    git(content, "add", "-A")
+
+    fixed = try_repo(content, hook_repo, pre_commit_home, "vereistenlint-fix")
+    output = fixed.stdout + fixed.stderr
+    assert fixed.returncode == 1, output  # pre-commit fails a hook that changed files
+    assert "files were modified by this hook" in output
+    assert bad.read_text(encoding="utf-8") == good_text
+
+    git(content, "add", "-A")
+    again = try_repo(content, hook_repo, pre_commit_home, "vereistenlint-fix")
+    assert again.returncode == 0, again.stdout + again.stderr
