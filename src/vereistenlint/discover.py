@@ -17,6 +17,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     seen: set[str] = set()
     for raw in paths:
+        if not os.fspath(raw):  # Path("") is ".": an empty variable would check this folder
+            raise UsageError("an empty path was given")
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"path does not exist: {raw}")

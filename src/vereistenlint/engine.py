@@ -18,10 +18,10 @@ from .diagnostics import Diagnostic
 from .discover import SKIPPED_NAMES, discover, walk_markdown
 from .document import Document
 from .errors import UsageError
-from .findings import Finding, finding, term
+from .findings import Finding, finding, quote, term
 from .fix import MAX_ROUNDS, FixResult, chosen_fixes, encode, fixable, reload
 from .fix import apply as apply_fixes
-from .load import load, load_bytes
+from .load import load, load_bytes, read_bytes
 from .profiles import Profile
 from .repo import Entry, RepoIndex, entry_for, file_key
 from .rules import BY_CODE, CHECKS, REPO_CHECKS, RULES, Context, Rule, lookup
@@ -183,7 +183,7 @@ def fix_file(
     """Apply fixes to one file in memory, round after round until nothing is left to fix."""
     enabled = options.enabled() if enabled is None else enabled
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except OSError:
         return FixResult(path, display, b"", b"", 0)
     doc = load_bytes(Document(path=path, display=display), raw)
@@ -191,19 +191,21 @@ def fix_file(
         return FixResult(path, display, raw, raw, 0)
     original = text = doc.text
     applied = 0
+    profile = choose_profile(doc, options)
+    found = evaluate(doc, profile, options, vocabularies, enabled)[0] if profile else []
     for _ in range(MAX_ROUNDS):
-        profile = choose_profile(doc, options)
-        if profile is None:
-            break
-        found, _, _ = evaluate(doc, profile, options, vocabularies, enabled)
         fixes = chosen_fixes(found, unsafe)
-        if not fixes:
+        if profile is None or not fixes:
             break
         new_text, count = apply_fixes(text, fixes)
         new_doc = reload(doc, new_text)
         if count == 0 or new_text == text or not fixable(new_doc):
             break
-        text, doc, applied = new_text, new_doc, applied + count
+        profile = choose_profile(new_doc, options)
+        remaining = evaluate(new_doc, profile, options, vocabularies, enabled)[0] if profile else []
+        if len(remaining) >= len(found):
+            break  # a round must leave fewer findings; one that does not is undone
+        text, doc, found, applied = new_text, new_doc, remaining, applied + count
     if text == original:
         return FixResult(path, display, raw, raw, 0)
     return FixResult(path, display, raw, encode(text, raw.startswith(codecs.BOM_UTF8)), applied)
@@ -256,7 +258,9 @@ def unrecognised(doc: Document) -> list[Finding]:
     if fm is not None and fm.parsed is not None and not isinstance(data, dict):
         line, col = doc.node_position(fm.parsed.root)
         kind = (
-            term("type.list") if isinstance(data, list) else f"{term('type.single_value')} '{data}'"
+            term("type.list")
+            if isinstance(data, list)
+            else f"{term('type.single_value')} {quote(data)}"
         )
         return [
             finding(

@@ -67,6 +67,8 @@ def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     edits: list[tuple[int, int, str]] = []
     applied = 0
     for fix in sorted(fixes, key=lambda f: min(f.edits)):
+        if not all(_in_range(text, starts, e) for e in fix.edits):
+            continue  # a fix that points outside its lines is a bug; never apply it
         spans = [
             (
                 _offset(starts, text, e.line, e.column),
@@ -86,6 +88,20 @@ def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
             new = newline + new
         text = text[:a] + new + text[b:]
     return text, applied
+
+
+def _in_range(text: str, starts: list[int], edit: Edit) -> bool:
+    """Both ends of the edit lie on a line (or at the very end of the text)."""
+    for line, column in ((edit.line, edit.column), (edit.end_line, edit.end_column)):
+        if line == len(starts) and column == 0:
+            continue
+        if not 0 <= line < len(starts) or column < 0:
+            return False
+        end = starts[line + 1] if line + 1 < len(starts) else len(text)
+        content = text[starts[line] : end].rstrip("\r\n")
+        if column > len(content):
+            return False
+    return (edit.line, edit.column) <= (edit.end_line, edit.end_column)
 
 
 def _overlaps(a: int, b: int, c: int, d: int) -> bool:

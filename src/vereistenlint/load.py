@@ -14,7 +14,7 @@ import yaml
 
 from . import yamlpos
 from .document import Document, FrontMatter
-from .findings import finding
+from .findings import finding, term
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FM_OPEN = re.compile(r"---[ \t]*\Z")
@@ -41,7 +41,7 @@ def read_bytes(path: Path) -> bytes:
     read, so it is refused before it is opened.
     """
     if not stat.S_ISREG(path.stat().st_mode):
-        raise OSError(0, "not a regular file")
+        raise OSError(0, term("reason.not_regular"))
     return path.read_bytes()
 
 

@@ -11,8 +11,16 @@ _TERM = re.compile(f"{TERM}([^{TERM}]+){TERM}")
 
 
 def render(f: Finding, lang: str = "en") -> str:
-    args = {k: translate(v, lang) for k, v in f.args}
+    args = {k: printable(translate(v, lang)) for k, v in f.args}
     return i18n.message(f.key, lang).format(**args)
+
+
+def printable(text: str) -> str:
+    """Control and format characters from a file shown as escapes, so that a value can neither
+    break a finding over lines nor send commands to a terminal or a CI log."""
+    if all(c.isprintable() for c in text):
+        return text
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 def translate(text: str, lang: str) -> str:

@@ -206,6 +206,18 @@ def _to_findings(
                 INVALID_VALUE, line, col, "schema.empty_enum", where=where, allowed=allowed_s
             )
             return
+        if isinstance(value, (list, dict, set)):  # one of a few words expected, a collection found
+            expected = f" {term('word.or')} ".join(f"'{a}'" for a in _short(allowed_s))
+            yield finding(
+                INVALID_TYPE,
+                line,
+                col,
+                "schema.type",
+                where=where,
+                expected=expected,
+                found=_type_of(value),
+            )
+            return
         hint = _suggest(value, allowed_s)
         msg = "schema.enum_suggest" if hint else "schema.enum"
         yield finding(

@@ -8,6 +8,8 @@ so that a billion-laughs document is refused before anything walks it.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,16 +59,70 @@ def parse(text: str) -> ParsedYaml | None:
     Raises yaml.YAMLError for syntax errors, YamlTooComplex for alias bombs and deep nesting.
     """
     loader = _Loader(text)
+    remap = _remapper(text)
     try:
-        root = loader.get_single_node()
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            if remap is not None:
+                exc.context_mark = remap(exc.context_mark)
+                exc.problem_mark = remap(exc.problem_mark)
+            raise
         if root is None:
             return None
+        if remap is not None:
+            _remap_nodes(root, remap)
         parsed = ParsedYaml(root=root, data=None)
         _index(root, (), None, parsed, [0], 0)
         parsed.data = loader.construct_document(root)
         return parsed
     finally:
         loader.dispose()
+
+
+#: Line breaks to YAML 1.1 (PyYAML and libyaml) that are none to an editor or to
+#: `load.split_lines`: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+Remap = Callable[["yaml.Mark | None"], "yaml.Mark | None"]
+
+
+def _remapper(text: str) -> Remap | None:
+    """Marks from YAML's lines to the text's lines, when the two differ (else None).
+
+    Without this, every position after such a character would be a line off in the editor.
+    """
+    if not _YAML_ONLY_BREAKS.search(text):
+        return None
+    starts: list[tuple[int, int]] = []  # YAML line -> (text line, column where it starts)
+    for number, line in enumerate(_LINE_BREAK.split(text)):
+        starts.append((number, 0))
+        starts.extend((number, m.end()) for m in _YAML_ONLY_BREAKS.finditer(line))
+
+    def remap(mark: yaml.Mark | None) -> yaml.Mark | None:
+        if mark is None:
+            return None
+        line, offset = starts[min(mark.line, len(starts) - 1)]
+        return yaml.Mark(mark.name, mark.index, line, offset + mark.column, None, 0)
+
+    return remap
+
+
+def _remap_nodes(root: yaml.Node, remap: Remap) -> None:
+    """Move every node's marks to the text's lines (iteratively: nesting may be deep)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias shares its anchor's node
+            continue
+        seen.add(id(node))
+        node.start_mark, node.end_mark = remap(node.start_mark), remap(node.end_mark)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _index(
@@ -82,7 +138,7 @@ def _index(
         raise YamlTooComplex(node, f"more than {MAX_NODES} nodes (aliases expanded)")
     if depth > MAX_DEPTH:
         raise YamlTooComplex(node, f"nested deeper than {MAX_DEPTH} levels")
-    parsed.index.setdefault(path, Located(node, key))
+    parsed.index[path] = Located(node, key)  # a repeated key: the last one, as in the data
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, yaml.Node] = {}
         for k, v in node.value:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load import split_lines
+from ..load import read_bytes, split_lines
 
 
 class SourceLines:
@@ -31,7 +31,7 @@ class SourceLines:
 
 def _read(path: Path) -> list[str] | None:
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except OSError:
         return None
     if b"\x00" in raw:

@@ -239,7 +239,7 @@ def _tables_text(
     for tab in spec["tabs"]:
         values = _front_matter_values(data.get(tab["key"]))
         shown = [values.get(c["key"]) for c in tab["classes"]]
-        if any(v not in markup for v in shown):
+        if any(not isinstance(v, str) or v not in markup for v in shown):
             return None
         headers = [c["header"] for c in tab["classes"]]
         rows = [

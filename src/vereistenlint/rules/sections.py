@@ -143,9 +143,8 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
                     TAGS_MARKER, i + 1, col, "tags.after_section", marker=marker, fix=move
                 )
             return
-    yield finding(
-        TAGS_MARKER, doc.body_start + 1, 1, "tags.missing", marker=marker, fix=Fix((insert,))
-    )
+    line = min(doc.body_start + 1, len(doc.lines))  # the file may end with its front matter
+    yield finding(TAGS_MARKER, line, 1, "tags.missing", marker=marker, fix=Fix((insert,)))
 
 
 def _is_empty(doc: Document, section: Section, markers: list[str]) -> bool:

@@ -1,0 +1,551 @@
+"""Property tests (issue 6, part 2): random edits of the good example files (deleted and
+repeated lines, swapped and renamed sections, changed icons, mangled YAML, stray text,
+truncation, any line endings, a BOM) never make the linter raise; every finding lies in
+its file; --fix is idempotent and changes no byte outside the lines its fixes edit; and
+every output format reports the same findings.
+
+"Outside the fixes' own lines" is checked on each round of fixing as `engine.fix_file`
+does it (the real code, observed through `engine.apply_fixes`): the edits of one round's
+fixes name the lines they may touch, and every line outside them must be there unchanged,
+byte for byte and in order, in that round's result. Findings are not a sound bound on
+their own: a moved tags marker or a missing applicability section is fixed away from the
+line its finding points at. The rounds must also chain up to what `fix_file` returns,
+with the file's BOM kept, so the check covers the result as written.
+
+Few examples per property (hypothesis prints any failing one, shrunk) keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import json
+import os
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import strategies as st
+
+from vereistenlint import engine
+from vereistenlint import fix as fixing
+from vereistenlint.diagnostics import Diagnostic, Severity
+from vereistenlint.document import Document
+from vereistenlint.findings import Edit, Fix
+from vereistenlint.load import load_bytes, split_lines
+from vereistenlint.reporters import REPORTERS, github
+from vereistenlint.rules import BY_CODE, RULES
+
+from .conftest import FIXTURES, ROOT
+
+ALL = tuple(r.code for r in RULES)
+OPTIONS = engine.Options(select=ALL)
+SOURCES: dict[str, str] = {
+    path.name: path.read_text(encoding="utf-8")
+    for path in [
+        *sorted((ROOT / "vereisten").glob("*.md")),
+        *sorted((FIXTURES / "repos" / "inhoud" / "docs").glob("*/*-*.md")),
+    ]
+}
+ICONS = (":material-check-bold:", ":material-close:")
+#: Characters that mean something to YAML or Markdown, and some odd ones (tabs, line and
+#: paragraph separators, NEL, vertical tab, form feed, a non-breaking space).
+ODD = "aZ é€:#-[]{}&*!|>'\"%@`,?=<>\t\\/()_~\u00a0\u2028\u2029\x0b\x0c\x85\r\n"
+HEADINGS = ("Vereiste", "Toelichting", "Normen", "Risico", "Maatregelen", "Bronnen", "x")
+#: Values for a front-matter key or list item: right, nearly right and of the wrong kind.
+SCALARS: tuple[str, ...] = ("Ja", "Nee", "ja", "Geldend", "geldend", "", "~", "&x a", "*x", "'x'", "1", "1.5",
+           "true", "null", ".inf", "0x1F", "2024-01-01", "2001-12-14t21:59:43.10-05:00",
+           "!!binary aGk=", '"\\u00e9"', "x: y")  # fmt: skip
+COLLECTIONS = ("[a, b]", "{a: b}", "[]", "{}", "[[a]]", "[{a: b}]", "!!set {a}", "!!omap [a: 1]")
+#: Known bugs, each reproduced by a strict xfail in test_bad_input.py or test_security.py;
+#: while one is open the generator leaves out what triggers it, so that the properties keep
+#: testing everything else. When a bug is fixed its xfail passes, the suite fails, and the
+#: switch here goes too.
+#: - rules/applicability.py `_tables_text` raises TypeError for a list or mapping in an
+#:   applicability map (test_applicability_value_that_is_a_collection_is_a_finding)
+COLLECTIONS_IN_APPLICABILITY_CRASH = False
+#: - a value with a line break (a block scalar, or a plain one continued after a blank line)
+#:   keeps it in the message, which breaks the one-line-per-finding formats
+#:   (test_file_text_in_messages_cannot_break_or_drive_the_report); the generator writes
+#:   no block scalars, and the format comparison passes over examples with such a message
+LINE_BREAKS_IN_MESSAGES = False
+if not LINE_BREAKS_IN_MESSAGES:  # pragma: no cover - until the bug is fixed
+    SCALARS += ("|\n  x", ">-\n  x\n  y")
+#: - rules/sections.py reports a missing tags marker on the line after the front matter even
+#:   when the file ends there, one line past its end (test_missing_tags_marker_in_a_file_
+#:   that_ends_after_its_front_matter_is_on_a_line_of_it); only that one may point there
+PAST_THE_END: frozenset[str] = frozenset()
+#: - with an unclosed '<!--' in the body, the fix for a missing applicability section
+#:   (rules/applicability.py `_create`) appends the section inside the comment, where it is
+#:   not seen, so each round and each --fix appends it again
+#:   (test_fix_for_a_section_after_an_unclosed_comment_is_idempotent); such files are exempt
+#:   from idempotence (everything else about their fixes is still checked)
+UNCLOSED_COMMENT_FIX_REPEATS = False
+#: - with a repeated 'title:' key, rules/front_matter.py takes the first title's node for the
+#:   last title's full stop; once the first has none, its fix edits column -1, the line
+#:   break before it (test_title_full_stop_fix_with_a_repeated_title_stays_on_its_line);
+#:   edits off their line are tolerated only in files with a repeated key (VL004)
+REPEATED_KEY_FIX_OFF_ITS_LINE = False
+
+SETTINGS = settings(
+    max_examples=int(os.environ.get("VEREISTENLINT_EXAMPLES", "100")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+# -- random edits -----------------------------------------------------------------------------
+
+
+def _front_matter_end(lines: Sequence[str]) -> int:
+    return next((i for i in range(1, len(lines)) if lines[i] == "---"), min(len(lines), 12))
+
+
+def _sections(lines: Sequence[str]) -> list[tuple[int, int]]:
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    return list(itertools.pairwise([*starts, len(lines)])) if starts else []
+
+
+@st.composite
+def _edit(draw: st.DrawFn, lines: list[str]) -> list[str]:
+    """One random edit of a file's lines."""
+    if not lines:
+        return [draw(st.text(ODD, max_size=20))]
+    kind = draw(
+        st.sampled_from(
+            [
+                "delete-line",
+                "repeat-line",
+                "swap-sections",
+                "drop-section",
+                "rename-section",
+                "change-icon",
+                "mangle-yaml",
+                "change-value",
+                "change-key",
+                "insert-text",
+                "truncate",
+            ]
+        )
+    )
+    i = draw(st.integers(0, len(lines) - 1))
+    sections = _sections(lines)
+    if kind == "delete-line":
+        return lines[:i] + lines[i + 1 :]
+    if kind == "repeat-line":
+        return lines[: i + 1] + lines[i:]
+    if kind == "swap-sections" and len(sections) >= 2:
+        a, b = sorted(
+            draw(st.lists(st.sampled_from(sections), min_size=2, max_size=2, unique=True))
+        )
+        (a0, a1), (b0, b1) = a, b
+        return [*lines[:a0], *lines[b0:b1], *lines[a1:b0], *lines[a0:a1], *lines[b1:]]
+    if kind == "drop-section" and sections:
+        start, end = draw(st.sampled_from(sections))
+        return lines[:start] + lines[end:]
+    if kind == "rename-section" and sections:
+        start, _ = draw(st.sampled_from(sections))
+        return [*lines[:start], f"## {draw(st.sampled_from(HEADINGS))}", *lines[start + 1 :]]
+    if kind == "change-icon":
+        spots = [(k, icon) for k, line in enumerate(lines) for icon in ICONS if icon in line]
+        if spots:
+            k, icon = draw(st.sampled_from(spots))
+            new = draw(st.sampled_from([*ICONS, "", "ja", ":material-check:"]))
+            return [*lines[:k], lines[k].replace(icon, new, 1), *lines[k + 1 :]]
+    if kind == "mangle-yaml":
+        k = draw(st.integers(0, max(0, _front_matter_end(lines) - 1)))
+        line = lines[k]
+        at = draw(st.integers(0, len(line)))
+        cut = draw(st.integers(0, 2))
+        mangled = line[:at] + draw(st.text(ODD, max_size=3)) + line[at + cut :]
+        return [*lines[:k], mangled, *lines[k + 1 :]]
+    if kind == "change-value":
+        k = draw(st.integers(0, max(0, _front_matter_end(lines) - 1)))
+        key, colon, _ = lines[k].partition(": ")
+        in_map = key.startswith("- ")  # '- impactvol: Ja', an applicability map's item
+        values = SCALARS if in_map and COLLECTIONS_IN_APPLICABILITY_CRASH else SCALARS + COLLECTIONS
+        if colon:
+            return [*lines[:k], f"{key}: {draw(st.sampled_from(values))}", *lines[k + 1 :]]
+        if lines[k].startswith("- "):
+            return [*lines[:k], f"- {draw(st.sampled_from(values))}", *lines[k + 1 :]]
+        if lines[k].endswith(":"):
+            return [*lines[:k], f"{lines[k]} {draw(st.sampled_from(values))}", *lines[k + 1 :]]
+    if kind == "change-key":
+        k = draw(st.integers(0, max(0, _front_matter_end(lines) - 1)))
+        _, colon, rest = lines[k].partition(":")
+        if colon:
+            key = draw(
+                st.sampled_from(["1", "true", "null", "'x y'", "<<", "2024-01-01", "tit le"])
+            )
+            return [*lines[:k], f"{key}:{rest}", *lines[k + 1 :]]
+    if kind == "insert-text":
+        return [*lines[:i], draw(st.text(ODD, max_size=30)), *lines[i:]]
+    if kind == "truncate":
+        return [*lines[:i], lines[i][: draw(st.integers(0, len(lines[i])))]]
+    return lines
+
+
+@st.composite
+def _fixable_defect(draw: st.DrawFn, lines: list[str]) -> list[str]:
+    """One defect that some rule can fix, so that the fix property has fixing to check."""
+    text = "\n".join(lines)
+    choices: list[tuple[str, str]] = [
+        ("- geldend", "- Geldend"),
+        ("- ontwerp", "- Ontwerp"),
+        ("- navigation", "- Navigation"),
+        ("<!-- tags -->\n", ""),
+        ("<!-- tags -->\n\n## Vereiste\n", "## Vereiste\n\n<!-- tags -->\n"),
+        ("<!-- tags-ai-act -->", ""),
+        ("<!-- list_vereisten_on_maatregelen_page -->", ""),
+        ("<!-- list_maatregelen vereiste/", "<!-- list_maatregelen vereiste/ander-"),
+        ("- impactvol: Ja", "- impactvol: Nee"),
+        ("- hoog-risico: Ja", "- hoog-risico: Nee"),
+        ("\n## Risico\n", "\n## Risico   \n"),
+    ]
+    present = [c for c in choices if c[0] in text]
+    if draw(st.booleans()) or not present:  # a full stop after the title
+        return [f"{line}." if line.startswith("title: ") else line for line in lines]
+    old, new = draw(st.sampled_from(present))
+    return text.replace(old, new, 1).split("\n")
+
+
+@st.composite
+def edited_files(draw: st.DrawFn, fixable: bool = False) -> tuple[str, bytes]:
+    """(file name, bytes): a good example after one to four random edits (and, when
+    `fixable`, first a defect that a fix repairs), with random line endings (LF, CRLF, CR
+    or mixed) and sometimes a BOM. The name is kept, so the file's own stem still matches
+    its list_maatregelen comment."""
+    name = draw(st.sampled_from(sorted(SOURCES)))
+    lines = SOURCES[name].split("\n")
+    if fixable:
+        lines = draw(_fixable_defect(lines))
+    for _ in range(draw(st.integers(0 if fixable else 1, 4))):
+        lines = draw(_edit(lines))
+    text = "\n".join(lines)
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r", "mixed"]))
+    if ending == "mixed":
+        cut = draw(st.integers(0, len(text)))
+        text = text[:cut].replace("\n", "\r\n") + text[cut:]
+    else:
+        text = text.replace("\n", ending)
+    bom = codecs.BOM_UTF8 if draw(st.booleans()) else b""
+    return name, bom + text.encode("utf-8")
+
+
+@contextmanager
+def folder(files: Sequence[tuple[str, bytes]]) -> Iterator[Path]:
+    """The files in a fresh docs/ folder, with the current folder set to its parent (so the
+    paths in reports are relative, as a user would give them). Hypothesis runs many examples
+    in one test call, so pytest's per-test tmp_path and monkeypatch cannot be used."""
+    before = os.getcwd()
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        for name, data in files:
+            (docs / name).write_bytes(data)
+        os.chdir(tmp)
+        try:
+            yield Path(tmp)
+        finally:
+            os.chdir(before)
+
+
+# -- never raise; every finding in its file ---------------------------------------------------
+
+
+@SETTINGS
+@given(st.lists(edited_files(), min_size=1, max_size=3, unique_by=lambda f: f[0]))
+def test_random_edits_never_raise_and_every_finding_is_in_its_file(
+    files: list[tuple[str, bytes]],
+) -> None:
+    with folder(files):
+        result = engine.run_check(["docs"], OPTIONS)
+    contents = {f"docs/{name}": data for name, data in files}
+    assert sorted(result.files) == sorted(contents)
+    for d in result.diagnostics:
+        rule = BY_CODE[d.code]
+        assert (d.name, d.severity) == (rule.name, rule.severity)
+        assert d.message and "\x1f" not in d.message  # no untranslated term left
+        data = contents[d.path]
+        try:
+            lines = split_lines(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:  # pragma: no cover - edits keep the text UTF-8
+            lines = []
+        last = max(1, len(lines)) + (d.code in PAST_THE_END and d.line == len(lines) + 1)
+        assert 1 <= d.line <= last, d
+        if d.line > len(lines):
+            continue
+        width = len(lines[d.line - 1]) if lines else 0
+        assert 1 <= d.column <= width + 1, d
+
+
+# -- --fix -------------------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines_with_ends(text: str) -> list[str]:
+    """Lines as `load.split_lines` counts them, each with its own line break."""
+    return _LINE.findall(text)
+
+
+def _touched(fixes: Sequence[Fix]) -> set[int]:
+    """0-based lines any edit of these fixes may change (an insertion: the line it precedes)."""
+    return {i for fix in fixes for e in fix.edits for i in range(e.line, e.end_line + 1)}
+
+
+def off_their_line(text: str, fixes: Sequence[Fix]) -> list[Edit]:
+    """Edits whose start or end is not a place on a line of `text` (or its very end)."""
+    lines = split_lines(text) if text else []
+    bad = []
+    for edit in (e for fix in fixes for e in fix.edits):
+        for line, column in ((edit.line, edit.column), (edit.end_line, edit.end_column)):
+            width = len(lines[line]) if 0 <= line < len(lines) else 0
+            if not (0 <= line <= len(lines) and 0 <= column <= width):
+                bad.append(edit)
+                break
+        else:
+            if (edit.end_line, edit.end_column) < (edit.line, edit.column):
+                bad.append(edit)
+    return bad
+
+
+def assert_only_edited_lines_change(before: str, after: str, fixes: Sequence[Fix]) -> None:
+    """Every run of lines that no edit touches is in `after` unchanged and in order; the
+    lines before the first touched line and after the last one are its exact start and end."""
+    lines = _lines_with_ends(before)
+    touched = _touched(fixes)
+    runs: list[str] = []
+    current: list[str] = []
+    for i in range(max(len(lines), max(touched, default=0) + 1)):
+        if i in touched:  # an insertion at the end touches the line after the last
+            runs.append("".join(current))
+            current = []
+        elif i < len(lines):
+            current.append(lines[i])
+    runs.append("".join(current))
+    assert len(runs) > 1, "a round of fixes that touches no line"
+    assert after.startswith(runs[0]), (runs[0], after)
+    assert after.endswith(runs[-1]), (runs[-1], after)
+    cursor = len(runs[0])
+    for run in runs[1:-1]:
+        found = after.find(run, cursor)
+        assert found >= 0, (run, after)
+        cursor = found + len(run)
+    assert cursor <= len(after) - len(runs[-1])
+
+
+@SETTINGS
+@given(st.one_of(edited_files(fixable=True), edited_files()), st.booleans())
+def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
+    file: tuple[str, bytes], unsafe: bool
+) -> None:
+    name, original = file
+    rounds: list[tuple[str, list[Fix], str]] = []
+    real_apply = fixing.apply  # what engine.fix_file calls, as engine.apply_fixes
+
+    def observed(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+        new, count = real_apply(text, fixes)
+        rounds.append((text, list(fixes), new))
+        return new, count
+
+    with folder([(name, original)]) as root, pytest.MonkeyPatch.context() as patch:
+        path = root / "docs" / name
+        codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
+        patch.setattr(engine, "apply_fixes", observed)
+        result = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
+        patch.undo()
+        assert result.original == original
+        for before, fixes, after in rounds:
+            assert fixes
+            if off_their_line(before, fixes) and REPEATED_KEY_FIX_OFF_ITS_LINE and "VL004" in codes:
+                continue  # the known bug above; its round is refused by fix_file
+            assert off_their_line(before, fixes) == []
+            assert_only_edited_lines_change(before, after, fixes)
+        event(f"fix rounds: {len(rounds)}")
+        if not result.changed:
+            assert result.applied == 0
+            return
+        # the rounds chain up: each starts from the one before, which was accepted (fix_file
+        # stops at the first round it does not accept), and the first from the file itself
+        assert rounds[0][0] == original.decode("utf-8-sig")
+        for (_, _, done), (start, _, _) in itertools.pairwise(rounds):
+            assert start == done
+        # the result is the last round's text, or the one before when the last was refused,
+        # encoded as the original was (with its BOM, if it had one)
+        text = result.fixed.decode("utf-8-sig")
+        assert text in (rounds[-1][2], rounds[-1][0])
+        assert result.fixed.startswith(codecs.BOM_UTF8) == original.startswith(codecs.BOM_UTF8)
+        assert result.fixed.removeprefix(codecs.BOM_UTF8) == text.encode("utf-8")
+        # idempotent: fixing the fixed file changes nothing more
+        path.write_bytes(result.fixed)
+        again = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
+        if not (UNCLOSED_COMMENT_FIX_REPEATS and "VL107" in codes):
+            assert not again.changed, (result.fixed, again.fixed)
+        # only a file whose front matter parsed is fixed, and it still parses
+        fixed_codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
+        assert not {"VL001", "VL002", "VL003"} & fixed_codes
+
+
+# -- the formats report the same findings -------------------------------------------------------
+
+Found = tuple[str, int, int, str, str, str]  # path, line, column, code, severity, message
+_HEADER = re.compile(
+    r"(?P<path>[^ \n].*?):(?P<line>\d+):(?P<col>\d+): (?P<code>VL\d{3}) (?P<msg>.*)"
+)
+_JUNIT = re.compile(
+    r"(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>VL\d{3}) \[(?P<sev>\w+)\] (?P<msg>.*)"
+)
+_ANNOTATION = re.compile(
+    r"::(?P<sev>error|warning) file=(?P<path>[^,]*),line=(?P<line>\d+),col=(?P<col>\d+),"
+    r"title=(?P<code>[^:]*)::(?P<msg>.*)"
+)
+
+
+def _expected(diagnostics: Sequence[Diagnostic]) -> list[Found]:
+    return [(d.path, d.line, d.column, d.code, d.severity.value, d.message) for d in diagnostics]
+
+
+def _from_text(report: str, severities: dict[tuple[str, int, int, str], str]) -> list[Found]:
+    """Headers of the text report; it shows no severity, so the library's is looked up by
+    (path, line, column, code) and must exist."""
+    found = []
+    for line in report.split("\n"):
+        m = _HEADER.fullmatch(line)
+        if m:
+            key = (m["path"], int(m["line"]), int(m["col"]), m["code"])
+            found.append((*key, severities[key], m["msg"]))
+    return found
+
+
+def _from_json(report: str) -> list[Found]:
+    items: list[dict[str, Any]] = json.loads(report)
+    return [
+        (i["path"], i["line"], i["column"], i["code"], i["severity"], i["message"]) for i in items
+    ]
+
+
+def _from_sarif(report: str) -> list[Found]:
+    (run,) = json.loads(report)["runs"]
+    found = []
+    for r in run["results"]:
+        location = r["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        region = location["region"]
+        path = unquote(location["artifactLocation"]["uri"])
+        level = {"error": "error", "warning": "warning"}[r["level"]]
+        line, column = region["startLine"], region["startColumn"]
+        found.append((path, line, column, r["ruleId"], level, r["message"]["text"]))
+    return found
+
+
+def _from_junit(report: str, files: Sequence[str]) -> list[Found]:
+    root = ET.fromstring(report)
+    cases = root.findall("./testsuite/testcase")
+    assert sorted(c.get("name", "") for c in cases) == sorted(files)
+    found = []
+    for case in cases:
+        failure = case.find("failure")
+        for line in (failure.text or "").split("\n") if failure is not None else []:
+            if line:
+                m = _JUNIT.fullmatch(line)
+                assert m, line
+                found.append(
+                    (m["path"], int(m["line"]), int(m["col"]), m["code"], m["sev"], m["msg"])
+                )
+    return found
+
+
+def _unescape(text: str) -> str:
+    for escaped, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(escaped, char)
+    return text
+
+
+def _from_github(report: str) -> tuple[list[Found], list[str]]:
+    """(annotations, the listing of every finding between ::stop-commands:: and its token)."""
+    lines = report.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    token = lines[start].removeprefix("::stop-commands::")
+    end = lines.index(f"::{token}::")
+    annotations = []
+    for line in lines[:start]:
+        m = _ANNOTATION.fullmatch(line)
+        if m:
+            where = (_unescape(m["path"]), int(m["line"]), int(m["col"]))
+            annotations.append((*where, _unescape(m["code"]), m["sev"], _unescape(m["msg"])))
+    return annotations, lines[start + 1 : end - 1]
+
+
+def assert_formats_agree(result: engine.Result) -> None:
+    expected = _expected(result.diagnostics)
+    severities = {f[:4]: f[4] for f in expected}
+    assert _from_text(REPORTERS["text"](result), severities) == expected
+    assert _from_json(REPORTERS["json"](result)) == expected
+    assert _from_sarif(REPORTERS["sarif"](result)) == expected
+    assert sorted(_from_junit(REPORTERS["junit"](result), result.files)) == sorted(expected)
+    annotations, listing = _from_github(github.render(result, environ={}))
+    errors = [f for f in expected if f[4] == Severity.ERROR.value]
+    warnings = [f for f in expected if f[4] != Severity.ERROR.value]
+    limit = github.MAX_ANNOTATIONS
+    assert annotations == errors[:limit] + warnings[:limit]
+    assert listing == [f"{p}:{line}:{col}: {code} {msg}" for p, line, col, code, _, msg in expected]
+
+
+@SETTINGS
+@given(st.lists(edited_files(), min_size=1, max_size=3, unique_by=lambda f: f[0]))
+def test_every_format_reports_the_same_findings(files: list[tuple[str, bytes]]) -> None:
+    with folder(files):
+        result = engine.run_check(["docs"], OPTIONS)
+        if LINE_BREAKS_IN_MESSAGES:
+            assume(not any("\n" in d.message or "\r" in d.message for d in result.diagnostics))
+        assert_formats_agree(result)
+
+
+def test_formats_agree_on_the_good_examples_and_the_rule_fixtures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same comparison over fixed inputs: every rule's failing fixtures (many findings of
+    every kind, more than GitHub annotates) and the clean examples (no findings)."""
+    monkeypatch.chdir(ROOT)
+    fixtures = engine.run_check(["tests/fixtures/rules"], OPTIONS)
+    assert len({d.code for d in fixtures.diagnostics}) > 20
+    assert_formats_agree(fixtures)
+    clean = engine.run_check(["vereisten"], engine.Options())
+    assert clean.diagnostics == []
+    assert_formats_agree(clean)
+
+
+def test_fix_for_a_section_after_an_unclosed_comment_is_idempotent(tmp_path: Path) -> None:
+    name = "kwaliteitsbeheersysteem_voor_hoog_risico_ai.md"
+    text = SOURCES[name]
+    path = tmp_path / name
+    path.write_text(text[: text.index("\n---\n") + 5] + "\n<!--\n", encoding="utf-8")
+    first = engine.fix_file(path, name, OPTIONS)
+    assert first.fixed.count(b"## Wanneer van toepassing?") <= 1
+    path.write_bytes(first.fixed)
+    assert not engine.fix_file(path, name, OPTIONS).changed
+
+
+def test_title_full_stop_fix_with_a_repeated_title_stays_on_its_line(tmp_path: Path) -> None:
+    # the current format asks for a title without a full stop (the 2024 format does not)
+    source = ROOT / "tests/fixtures/repos/inhoud/docs/vereisten/abc-01-logboek-bijhouden.md"
+    name = source.name
+    text = source.read_text(encoding="utf-8")
+    title = text.split("\n")[1]
+    path = tmp_path / name
+    path.write_text(text.replace(title, f"{title}\n{title}.", 1), encoding="utf-8")
+    doc = load_bytes(Document(path=path, display=name), path.read_bytes())
+    found, _, _ = engine.evaluate(
+        doc, engine.choose_profile(doc, OPTIONS), OPTIONS, (), OPTIONS.enabled()
+    )
+    fixes = [f.fix for f in found if f.code == "VL014" and f.fix is not None]
+    assert fixes
+    assert off_their_line(doc.text, fixes) == []
