@@ -17,6 +17,7 @@ import jsonschema
 from . import profiles
 from .errors import UsageError
 from .resources import load_json
+from .schema import _registry as schema_registry
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -85,7 +86,10 @@ def load(path: Path) -> Config:
 
 
 def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
-    validator = jsonschema.Draft202012Validator(load_json("config.schema.json"))
+    # the package's registry: a $ref in the configuration schema never reaches the network
+    validator = jsonschema.Draft202012Validator(
+        load_json("config.schema.json"), registry=schema_registry()
+    )
     error = next(
         iter(sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))), None
     )
