@@ -186,7 +186,7 @@ def test_the_network_guard_notices_an_attempt(no_network: list[tuple[str, Any]])
 
 
 def test_a_remote_ref_is_refused_without_a_connection(no_network: list[tuple[str, Any]]) -> None:
-    registry = schema._registry()
+    registry = schema.registry()
     for ref in ("https://example.com/x.json", "http://127.0.0.1:9/x", "urn:vereistenlint:nope"):
         validator = jsonschema.Draft202012Validator({"$ref": ref}, registry=registry)
         with pytest.raises(Unresolvable):
@@ -212,7 +212,7 @@ def test_every_ref_of_the_packaged_schemas_resolves_from_the_package(
     """Each $ref is local ('#...') or names a schema of the package by its $id. The
     configuration's schema is validated without the registry (config.py), so its $refs
     must all be local."""
-    registry = schema._registry()
+    registry = schema.registry()
     resolver = registry.resolver()
     files = sorted(data_dir().glob("*.json"))
     assert files

@@ -17,7 +17,7 @@ import jsonschema
 from . import profiles
 from .errors import UsageError
 from .resources import load_json
-from .schema import _registry as schema_registry
+from .schema import registry as schema_registry
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -52,7 +52,8 @@ Vocabularies = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @cache
-def _registry(vocabularies: Vocabularies = ()) -> Registry[Any]:
+def registry(vocabularies: Vocabularies = ()) -> Registry[Any]:
+    """Every schema of the package, by its $id; nothing else resolves, nothing is fetched."""
     from .resources import data_dir
 
     resources = []
@@ -84,9 +85,9 @@ def validator(schema_file: str, vocabularies: Vocabularies = ()) -> jsonschema.D
     """
     schema = _with_vocabularies(load_json(schema_file), dict(vocabularies))
     jsonschema.Draft202012Validator.check_schema(schema)
-    registry = _registry(vocabularies)
-    inlined = _inline_refs(schema, registry.resolver(schema["$id"]))
-    return jsonschema.Draft202012Validator(inlined, registry=registry)
+    schemas = registry(vocabularies)
+    inlined = _inline_refs(schema, schemas.resolver(schema["$id"]))
+    return jsonschema.Draft202012Validator(inlined, registry=schemas)
 
 
 def _inline_refs(node: Any, resolver: Any) -> Any:
