@@ -10,11 +10,9 @@ mode kept.
 from __future__ import annotations
 
 import codecs
-import difflib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +126,8 @@ def _newline(text: str) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, keep its mode, then rename over it."""
+    import tempfile  # imported when a file is written, not on every check
+
     mode = stat.S_IMODE(path.stat().st_mode)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -145,6 +145,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def unified_diff(result: FixResult) -> str:
     """The change as a unified diff, decoded, with the file's display name."""
+    import difflib
+
     before = result.original.decode("utf-8-sig").splitlines(keepends=True)
     after = result.fixed.decode("utf-8-sig").splitlines(keepends=True)
     lines = difflib.unified_diff(before, after, f"a/{result.display}", f"b/{result.display}")

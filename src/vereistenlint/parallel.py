@@ -7,11 +7,9 @@ number of workers.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,6 +32,9 @@ def map_files(
         for path, display in files:
             yield fn(path, display)
         return
+    import multiprocessing  # only here: the one-file case should not pay for importing them
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork is cheapest and safe while this process runs no other thread
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     chunk = max(1, len(files) // (count * 8))

@@ -8,17 +8,65 @@ report where the user asked for it is `output.emit`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from ..engine import Result
-from . import github, json_report, junit, sarif, text
+if TYPE_CHECKING:
+    from ..engine import Result
 
-Reporter = Callable[[Result], str]
+Reporter = Callable[["Result"], str]
 
-REPORTERS: dict[str, Reporter] = {
-    "text": text.render,
-    "json": json_report.render,
-    "github": github.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
+
+# Each format's module is imported only when the format is asked for, so that the pre-commit
+# case (text, one file) does not pay for XML, hashing or workflow code.
+def _text() -> Reporter:
+    from .text import render
+
+    return render
+
+
+def _json() -> Reporter:
+    from .json_report import render
+
+    return render
+
+
+def _github() -> Reporter:
+    from .github import render
+
+    return render
+
+
+def _sarif() -> Reporter:
+    from .sarif import render
+
+    return render
+
+
+def _junit() -> Reporter:
+    from .junit import render
+
+    return render
+
+
+_LOADERS: dict[str, Callable[[], Reporter]] = {
+    "text": _text,
+    "json": _json,
+    "github": _github,
+    "sarif": _sarif,
+    "junit": _junit,
 }
+
+
+class _Reporters(Mapping[str, Reporter]):
+    def __getitem__(self, name: str) -> Reporter:
+        return _LOADERS[name]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_LOADERS)
+
+    def __len__(self) -> int:
+        return len(_LOADERS)
+
+
+REPORTERS: Mapping[str, Reporter] = _Reporters()

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from ..engine import Result
-from . import REPORTERS, github, text
+from . import REPORTERS
 from .style import use_color
 
 
@@ -38,8 +38,12 @@ def emit(
     env = os.environ if environ is None else environ
     coloured = use_color(color, output is None and _is_terminal(), env)
     if fmt == "text":
+        from . import text
+
         report = text.render(result, color=coloured)
     elif fmt == "github":
+        from . import github
+
         report = github.render(result, environ=env)
     else:
         report = REPORTERS[fmt](result)
@@ -55,6 +59,8 @@ def emit(
             ) from None
     summary_file = env.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
+        from . import github
+
         _append(Path(summary_file), github.step_summary(result, environ=env))
 
 
