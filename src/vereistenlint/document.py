@@ -32,6 +32,9 @@ _TAB = re.compile(r'^(===[!+]?)[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 #: One parser for the whole process: CommonMark with raw HTML (the website keeps comments)
 #: and GitHub tables (the applicability and sources tables).
 MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+#: The same, for blocks only: a tab's table needs its rows, not the text inside the cells.
+MD_BLOCKS = MarkdownIt("commonmark", {"html": True}).enable("table")
+MD_BLOCKS.core.ruler.disable(["inline", "text_join"])
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,9 @@ class Document:
             if tok.type in ("fence", "code_block") and tok.map is not None:
                 code.update(range(tok.map[0] + self.body_start, tok.map[1] + self.body_start))
         return tuple(
-            " " * len(line) if i in code else _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+            " " * len(line)
+            if i in code
+            else (_CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line)
             for i, line in enumerate(self.lines)
         )
 
@@ -229,7 +234,7 @@ class Document:
         """Tables written inside a tab, parsed from the dedented content."""
         if not tab.content:
             return []
-        tokens = MD.parse("\n".join(text for _, _, text in tab.content))
+        tokens = MD_BLOCKS.parse("\n".join(text for _, _, text in tab.content))
         tables: list[Table] = []
         current: list[tuple[Cell, ...]] = []
         for tok in tokens:

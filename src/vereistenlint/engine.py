@@ -7,7 +7,7 @@ import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from wcmatch import glob
@@ -32,6 +32,16 @@ from .schema import INVALID_TYPE
 from .suppress import Directive, directives, suppress, unused
 
 GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
+
+
+def _matches(path: str, *patterns: str) -> bool:
+    return _matcher(patterns).match(path)
+
+
+@cache
+def _matcher(patterns: tuple[str, ...]) -> glob.WcMatcher[str]:
+    """Globs compiled once per run, not once per file."""
+    return glob.compile(list(patterns), flags=GLOB_FLAGS)
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,8 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         known = ", ".join(profiles.all_profiles())
         raise UsageError(f"unknown profile '{options.profile}'; known profiles: {known}")
     config = options.config
-    files = select_files(paths, config)
+    everything = repo_files(config) if config is not None and config.include else []
+    files = select_files(paths, config, everything)
     vocabularies = labels.vocabularies(config.labels) if config else ()
     diagnostics: list[Diagnostic] = []
     repo = RepoIndex()
@@ -111,8 +122,8 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         diagnostics.extend(file_diagnostics)
         repo.add(entry)
         checked.append(entry)
-    if config is not None and config.include:
-        rest = [(p, d) for p, d in repo_files(config) if file_key(p) not in repo.entries]
+    if everything:
+        rest = [(p, d) for p, d in everything if file_key(p) not in repo.entries]
         for entry in parallel.map_files(partial(index_file, options=options), rest, options.jobs):
             repo.add(entry)
     for entry in checked:
@@ -167,7 +178,7 @@ def per_file_ignores(path: Path, config: Config | None) -> frozenset[str]:
         return frozenset()
     codes: set[str] = set()
     for pattern, selectors in config.per_file_ignores:
-        if glob.globmatch(rel, pattern, flags=GLOB_FLAGS):
+        if _matches(rel, pattern):
             codes |= _resolve(selectors, "per-file-ignores")
     return frozenset(codes)
 
@@ -243,7 +254,7 @@ def choose_profile(doc: Document, options: Options) -> Profile | None:
         rel = relative_to_root(doc.path, config)
         if rel is not None:
             for pattern, name in config.profiles:
-                if glob.globmatch(rel, pattern, flags=GLOB_FLAGS):
+                if _matches(rel, pattern):
                     return profiles.get(name)
     return profiles.recognise(doc.data)
 
@@ -297,7 +308,9 @@ def to_diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
 
 
 def select_files(
-    paths: Sequence[str | os.PathLike[str]], config: Config | None
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config | None,
+    everything: list[tuple[Path, str]] | None = None,
 ) -> list[tuple[Path, str]]:
     if not paths:
         if config is None or not config.include:
@@ -305,7 +318,7 @@ def select_files(
                 "no paths given, and no configuration with 'include' was found "
                 "(vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml)"
             )
-        return repo_files(config)
+        return everything if everything is not None else repo_files(config)
     files = discover(paths)
     if config is None:
         return files
@@ -325,9 +338,9 @@ def included(path: Path, config: Config) -> bool:
     rel = relative_to_root(path, config)
     if rel is None:
         return True  # outside the configured repository: named explicitly, so checked
-    if config.include and not glob.globmatch(rel, list(config.include), flags=GLOB_FLAGS):
+    if config.include and not _matches(rel, *config.include):
         return False
-    return not (config.exclude and glob.globmatch(rel, list(config.exclude), flags=GLOB_FLAGS))
+    return not (config.exclude and _matches(rel, *config.exclude))
 
 
 def relative_to_root(path: Path, config: Config) -> str | None:

@@ -22,6 +22,8 @@ SCHEMA_SUFFIX = ".schema.json"
 class Placeholder:
     pattern: re.Pattern[str]
     label: str
+    #: text every match contains: a plain substring test spares most regex searches
+    contains: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def vocabulary(name: str, preferred_schema: str) -> list[str] | None:
 def _placeholders(name: str) -> list[Placeholder]:
     profile = get(name)
     return [
-        Placeholder(re.compile(p["pattern"], re.MULTILINE), p["label"])
+        Placeholder(re.compile(p["pattern"], re.MULTILINE), p["label"], p.get("contains", ""))
         for p in profile.data.get("placeholders", [])
     ]
 

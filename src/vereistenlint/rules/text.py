@@ -114,7 +114,7 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
                 yield from _placeholders_in_scalar(doc, node, ctx)
     lines = _visible(doc)
     body = "\n".join(lines[doc.body_start :])
-    if not any(ph.pattern.search(body) for ph in placeholders):
+    if not any(ph.contains in body and ph.pattern.search(body) for ph in placeholders):
         return  # the common case: one search per pattern over the whole body
     hidden = _comment_spans(doc)
     for i in range(doc.body_start, len(lines)):
@@ -135,7 +135,7 @@ def _placeholders_in_scalar(
     first = doc.line_index(node)
     last = first + node.end_mark.line - node.start_mark.line
     for ph in ctx.profile.placeholders:
-        if not ph.pattern.search(node.value):
+        if ph.contains not in node.value or not ph.pattern.search(node.value):
             continue
         for i in range(first, min(last, len(doc.lines) - 1) + 1):
             line = doc.lines[i]
