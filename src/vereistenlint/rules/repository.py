@@ -78,7 +78,9 @@ def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
         return  # no requirement in view: nothing to judge against
     for ref in entry.references:
         if ref.value not in known:
-            guess = difflib.get_close_matches(ref.value, sorted(known), n=1, cutoff=0.8)
+            guess = difflib.get_close_matches(
+                ref.value, _candidates(ref.value, known), n=1, cutoff=0.8
+            )
             key = "repo.unknown_reference_suggest" if guess else "repo.unknown_reference"
             yield finding(
                 UNKNOWN_REFERENCE,
@@ -89,3 +91,11 @@ def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
                 key=entry.reference_key,
                 suggestion=guess[0] if guess else "",
             )
+
+
+def _candidates(name: str, known: set[str]) -> list[str]:
+    """The names worth comparing: those of the same law or family (the part before the first
+    '-', as 'aia' in 'aia-08-...'); comparing with thousands of names is slow, and a name
+    from another family is no likely intended one anyway."""
+    family = name.split("-", 1)[0] + "-"
+    return sorted(k for k in known if k.startswith(family)) or sorted(known)
