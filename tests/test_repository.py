@@ -3,6 +3,7 @@ rules, run the way the pre-commit hook runs them (only the changed files, from t
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -168,3 +169,58 @@ def test_excluded_and_not_included_files_are_not_checked(repo: Path) -> None:
     )
     edit(repo / UITLEG, "- ontwerp\n", "- ontwerpen\n")
     assert run_hook(repo, UITLEG) == (0, [])
+
+
+# -- the index cache ---------------------------------------------------------------------------
+
+
+def _age(path: Path, seconds: int = 60) -> None:
+    """Date a file back, as if it was last changed well before the cache was written."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_the_index_cache_is_used_and_never_changes_a_finding(repo: Path) -> None:
+    for f in (LOGBOEK, UITLEG, MAATREGEL):
+        _age(repo / f)
+    assert run_hook(repo, UITLEG) == (0, [])
+    cache = repo / ".vereistenlint_cache"
+    assert (cache / "index.json").is_file() and (cache / ".gitignore").read_text().endswith("*\n")
+    # an untouched file changes behind the cache's back: same size, another id, a new time
+    edit(repo / LOGBOEK, "urn:nl:ak:ver:abc-01", "urn:nl:ak:ver:abc-02")
+    _age(repo / LOGBOEK, 30)
+    assert run_hook(repo, UITLEG) == (1, [(UITLEG.as_posix(), 3, 5, "VL401")])
+
+
+def test_a_broken_cache_is_read_again_not_trusted(repo: Path) -> None:
+    run_hook(repo, UITLEG)
+    (repo / ".vereistenlint_cache" / "index.json").write_text("{nonsense", encoding="utf-8")
+    edit(repo / MAATREGEL, "- abc-02-uitleg-geven", "- abc-02-uitleg-geve")
+    assert run_hook(repo, MAATREGEL) == (1, [(MAATREGEL.as_posix(), 7, 3, "VL403")])
+
+
+def test_no_cache_writes_nothing(repo: Path) -> None:
+    proc = subprocess.run(
+        [*hook_command(), "--no-cache", str(UITLEG)], cwd=repo, capture_output=True
+    )
+    assert proc.returncode == 0
+    assert not (repo / ".vereistenlint_cache").exists()
+
+
+def test_the_cache_is_consulted_for_files_not_being_checked(repo: Path) -> None:
+    """Proof that entries come from the cache: a change that keeps a file's size and time
+    stamp (which editors and git never do) goes unseen until --no-cache."""
+    for f in (LOGBOEK, UITLEG, MAATREGEL):
+        _age(repo / f)
+    assert run_hook(repo, UITLEG) == (0, [])
+    stamp = (repo / LOGBOEK).stat()
+    edit(repo / LOGBOEK, "urn:nl:ak:ver:abc-01", "urn:nl:ak:ver:abc-02")
+    os.utime(repo / LOGBOEK, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert run_hook(repo, UITLEG) == (0, [])
+    proc = subprocess.run(
+        [*hook_command(), "--no-cache", "--format", "json", str(UITLEG)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert '"VL401"' in proc.stdout

@@ -71,6 +71,11 @@ def cli() -> None:
     default=None,
     help="Worker processes (default: one per CPU; small runs use one).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read every file of the repository instead of the index kept in .vereistenlint_cache/.",
+)
 @click.option("--fix", "do_fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."
@@ -89,6 +94,7 @@ def check(
     profile: str | None,
     config_path: Path | None,
     jobs: int | None,
+    no_cache: bool,
     do_fix: bool,
     show_diff: bool,
     unsafe_fixes: bool,
@@ -108,6 +114,7 @@ def check(
             lang=_language(lang, configuration),
             config=configuration,
             jobs=jobs,
+            cache=not no_cache,
         )
         if show_diff:
             changes = engine.run_fixes(paths, options, unsafe=unsafe_fixes)

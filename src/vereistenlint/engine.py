@@ -53,6 +53,8 @@ class Options:
     config: Config | None = None
     #: worker processes; None: one per CPU. Output is the same for any number.
     jobs: int | None = 1
+    #: keep the repository index in .vereistenlint_cache/ beside the configuration
+    cache: bool = False
 
     def enabled(self) -> frozenset[str]:
         select = self.select or (self.config.select if self.config else ())
@@ -122,10 +124,13 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         diagnostics.extend(file_diagnostics)
         repo.add(entry)
         checked.append(entry)
-    if everything:
-        rest = [(p, d) for p, d in everything if file_key(p) not in repo.entries]
-        for entry in parallel.map_files(partial(index_file, options=options), rest, options.jobs):
-            repo.add(entry)
+    if everything and config is not None:
+        _index_rest(
+            repo,
+            [(p, d) for p, d in everything if file_key(p) not in repo.entries],
+            options,
+            config,
+        )
     for entry in checked:
         repo_found = [f for fn in REPO_CHECKS for f in fn(repo, entry) if f.code in enabled]
         kept, used = suppress(repo_found, entry.directives)
@@ -237,6 +242,39 @@ def run_fixes(
         unsafe=unsafe,
     )
     return [r for r in parallel.map_files(work, files, options.jobs) if r.changed]
+
+
+def _index_rest(
+    repo: RepoIndex, rest: list[tuple[Path, str]], options: Options, config: Config
+) -> None:
+    """Entries for the repository's files that are not being checked, from the cache where it
+    still holds for the file, else read (and remembered) anew."""
+    store = None
+    if options.cache:
+        from .cache import IndexCache
+
+        store = IndexCache(config.root, _index_fingerprint(options, config))
+    missing = []
+    for path, display in rest:
+        cached = store.get(path, display) if store is not None else None
+        if cached is not None:
+            repo.add(cached)
+        else:
+            missing.append((path, display))
+    work = partial(index_file, options=options)
+    for (path, _), entry in zip(
+        missing, parallel.map_files(work, missing, options.jobs), strict=True
+    ):
+        repo.add(entry)
+        if store is not None:
+            store.put(path, entry)
+    if store is not None:
+        store.save()
+
+
+def _index_fingerprint(options: Options, config: Config) -> str:
+    """What an entry depends on besides the file itself: how profiles are chosen."""
+    return repr((options.profile, config.profiles))
 
 
 def index_file(path: Path, display: str, options: Options) -> Entry:
