@@ -94,8 +94,10 @@ def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
 
 
 def _candidates(name: str, known: set[str]) -> list[str]:
-    """The names worth comparing: those of the same law or family (the part before the first
-    '-', as 'aia' in 'aia-08-...'); comparing with thousands of names is slow, and a name
-    from another family is no likely intended one anyway."""
-    family = name.split("-", 1)[0] + "-"
-    return sorted(k for k in known if k.startswith(family)) or sorted(known)
+    """The names worth comparing: those of the same family (the part before the first '-',
+    as 'aia' in 'aia-08-...') or with the same rest after it; comparing with thousands of
+    names is slow, and a name that shares neither is no likely intended one anyway."""
+    family, _, rest = name.partition("-")
+    return sorted(
+        k for k in known if k.startswith(family + "-") or (rest and k.partition("-")[2] == rest)
+    )
