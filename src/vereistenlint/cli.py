@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sys
 from pathlib import Path
 
@@ -188,4 +189,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def main() -> None:
+    # A run makes millions of small objects that live until its file is done, and almost no
+    # reference cycles: the collector's default thresholds spent ~5% of a large run scanning
+    # them. Collect far less often (memory stays well under 100 MB per process).
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 50)
     cli()
