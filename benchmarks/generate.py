@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vereistenlint.profiles import vocabulary
+
 DEFAULT_FILES = 10_000
 DEFAULT_SEED = 20260617
 #: share of files that carry one defect
@@ -37,41 +39,15 @@ SHARE_2024 = 0.2
 SHARE_CURRENT = 0.3
 
 # -- vocabularies -----------------------------------------------------------------------------
-# Label values valid in both formats, so one set of label folders serves the whole repo.
-LEVENSCYCLUS = (
-    "probleemanalyse",
-    "ontwerp",
-    "dataverkenning-en-datapreparatie",
-    "ontwikkelen",
-    "verificatie-en-validatie",
-    "implementatie",
-    "monitoring-en-beheer",
-    "uitfaseren",
+# Label values valid in both formats, so one set of label folders serves the whole repo; taken
+# from the package's schemas, so that the generator follows a vocabulary change.
+LEVENSCYCLUS = tuple(
+    v
+    for v in vocabulary("levenscyclus", "vereiste-2024.schema.json") or ()
+    if v in (vocabulary("levenscyclus", "labels.schema.json") or ())
 )
-ONDERWERP = (
-    "bias-en-non-discriminatie",
-    "data",
-    "duurzaamheid",
-    "fundamentele-rechten",
-    "governance",
-    "menselijke-controle",
-    "privacy-en-gegevensbescherming",
-    "publieke-inkoop",
-    "technische-robuustheid-en-veiligheid",
-    "transparantie",
-)
-BOUWBLOK = (
-    "conformiteitsbeoordeling",
-    "data",
-    "duurzaamheid",
-    "fundamentele-rechten",
-    "governance",
-    "menselijke-controle",
-    "privacy-en-gegevensbescherming",
-    "publieke-inkoop",
-    "technische-robuustheid-en-veiligheid",
-    "transparantie",
-)
+ONDERWERP = tuple(vocabulary("onderwerp", "labels.schema.json") or ())
+BOUWBLOK = tuple(vocabulary("bouwblok", "vereiste-2024.schema.json") or ())
 ROLLEN_2024 = ("data-scientist", "domeinspecialist", "informatiebeheerder", "projectleider")
 ROLLEN = ("beleid-en-advies", "jurist", "ontwikkelaar", "projectleider")
 AI_ACT = {
