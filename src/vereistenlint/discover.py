@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import UsageError
+from .repo import file_key
 
 #: Overview pages of a folder, not requirements.
 SKIPPED_NAMES = frozenset({"index.md"})
@@ -26,7 +27,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
         for file in candidates:
             if file.name in SKIPPED_NAMES:
                 continue
-            key = os.path.realpath(file)
+            key = file_key(file)
             if key in seen:
                 continue
             seen.add(key)

@@ -1,8 +1,9 @@
 """A profile is one file format: its front-matter schema and the structure its template asks for.
 
 Both halves are data in `schemas/`: `<name>.schema.json` (JSON Schema, draft 2020-12) and
-`<name>.profile.json` (sections, applicability tabs, list markers, placeholder patterns, how
-the format is recognised). A format change is an edit of those files, not of the rules.
+`<name>.profile.json` (sections, applicability tabs, list markers, how the format is
+recognised), on top of `common.json` (the tags marker and placeholder patterns every profile
+shares). A format change is an edit of those files, not of the rules.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from .resources import data_dir, load_json
 
 PROFILE_SUFFIX = ".profile.json"
 SCHEMA_SUFFIX = ".schema.json"
+#: what every profile shares unless it says otherwise
+COMMON = "common.json"
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ def _placeholders(name: str) -> list[Placeholder]:
 def all_profiles() -> dict[str, Profile]:
     profiles = {}
     for path in sorted(data_dir().glob(f"*{PROFILE_SUFFIX}")):
-        data = load_json(path.name)
+        data = {**load_json(COMMON), **load_json(path.name)}
         name = path.name[: -len(PROFILE_SUFFIX)]
         profiles[name] = Profile(name, data.get("description", ""), data["schema"], data)
     return profiles

@@ -209,15 +209,7 @@ def _to_findings(
             return
         if isinstance(value, (list, dict, set)):  # one of a few words expected, a collection found
             expected = f" {term('word.or')} ".join(f"'{a}'" for a in _short(allowed_s))
-            yield finding(
-                INVALID_TYPE,
-                line,
-                col,
-                "schema.type",
-                where=where,
-                expected=expected,
-                found=_type_of(value),
-            )
+            yield _wrong_shape(line, col, where, expected, value)
             return
         hint = _suggest(value, allowed_s)
         msg = "schema.enum_suggest" if hint else "schema.enum"
@@ -260,20 +252,7 @@ def _to_findings(
     if kind == "type":
         names = [expected_value] if isinstance(expected_value, str) else list(expected_value)
         expected_s = f" {term('word.or')} ".join(_TYPE_NAMES.get(n, n) for n in names)
-        if value is None:
-            yield finding(
-                INVALID_TYPE, line, col, "schema.type_empty", where=where, expected=expected_s
-            )
-        else:
-            yield finding(
-                INVALID_TYPE,
-                line,
-                col,
-                "schema.type",
-                where=where,
-                expected=expected_s,
-                found=_type_of(value),
-            )
+        yield _wrong_shape(line, col, where, expected_s, value)
         return
     if kind == "minItems":
         yield finding(
@@ -344,6 +323,20 @@ def _to_findings(
 def _contains_value(schema: dict[str, Any]) -> str:
     contains = schema.get("contains", {})
     return str(contains.get("const", contains))
+
+
+def _wrong_shape(line: int, col: int, where: str, expected: str, value: object) -> Finding:
+    if value is None:
+        return finding(INVALID_TYPE, line, col, "schema.type_empty", where=where, expected=expected)
+    return finding(
+        INVALID_TYPE,
+        line,
+        col,
+        "schema.type",
+        where=where,
+        expected=expected,
+        found=_type_of(value),
+    )
 
 
 def _replacement(doc: Document, node: Any, value: object, hint: str | None) -> Fix | None:

@@ -55,12 +55,8 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _visible(doc: Document) -> tuple[str, ...]:
-    return doc.code_free_lines
-
-
 def check_comments(doc: Document, ctx: Context) -> Iterator[Finding]:
-    lines = _visible(doc)
+    lines = doc.code_free_lines
     i, pos = doc.body_start, 0
     while i < len(lines):
         start = lines[i].find(_COMMENT_OPEN, pos)
@@ -81,7 +77,7 @@ def check_comments(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _comment_spans(doc: Document) -> list[list[tuple[int, int]]]:
     """Per line, the column spans inside HTML comments (not rendered, so not checked)."""
-    lines = _visible(doc)
+    lines = doc.code_free_lines
     spans: list[list[tuple[int, int]]] = [[] for _ in lines]
     inside = False
     for i in range(doc.body_start, len(lines)):
@@ -112,7 +108,7 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
             node = located.value
             if isinstance(node, yaml.ScalarNode) and node.value:
                 yield from _placeholders_in_scalar(doc, node, ctx)
-    lines = _visible(doc)
+    lines = doc.code_free_lines
     body = "\n".join(lines[doc.body_start :])
     if not any(ph.contains in body and ph.pattern.search(body) for ph in placeholders):
         return  # the common case: one search per pattern over the whole body
@@ -155,7 +151,7 @@ def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
     if section is None:
         return
     hidden = _comment_spans(doc)
-    lines = _visible(doc)
+    lines = doc.code_free_lines
     for i in sorted(_suspect_lines(doc, section)):
         line = _GOOD_LINK.sub(_blank, lines[i])
         for a, b in hidden[i]:
