@@ -65,6 +65,21 @@ def test_output_on_the_corpus_is_unchanged(work: Path, name: str, lang: str) -> 
     assert report(work, name, lang) == expected
 
 
+@pytest.mark.parametrize("fmt", ["json", "markdown", "text"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rules_listing_is_unchanged(fmt: str, lang: str) -> None:
+    expected = (BASELINE / f"rules.{lang}.{fmt}.txt").read_text(encoding="utf-8")
+    assert rules_listing(lang, fmt) == expected
+
+
+def rules_listing(lang: str, fmt: str) -> str:
+    args = ["rules", "--format", fmt, "--lang", lang]
+    proc = subprocess.run(
+        [sys.executable, "-m", "vereistenlint", *args], capture_output=True, text=True, check=True
+    )
+    return proc.stdout
+
+
 def test_the_baseline_finds_something() -> None:
     """A baseline of empty reports would compare equal to a linter that checks nothing."""
     assert all(
@@ -82,3 +97,7 @@ if __name__ == "__main__":
                 out = BASELINE / f"{case}.{language}.json"
                 out.write_text(report(Path(tmp), case, language), encoding="utf-8")
                 print(out)
+    for language in LANGS:
+        for kind in ("json", "markdown", "text"):
+            out = BASELINE / f"rules.{language}.{kind}.txt"
+            out.write_text(rules_listing(language, kind), encoding="utf-8")
