@@ -114,7 +114,6 @@ class Maatregelen:
 @dataclass(frozen=True)
 class Profile:
     name: str
-    description: str
     schema_file: str
     recognise: Recognise = Recognise()
     sections: tuple[SectionSpec, ...] = ()
@@ -174,7 +173,6 @@ def parse(name: str, data: dict[str, Any]) -> Profile:
         raw.pop("$comment", None)
         profile = Profile(
             name=name,
-            description=raw.pop("description", ""),
             schema_file=raw.pop("schema"),
             recognise=_record(Recognise, raw.pop("recognise", {})),
             sections=tuple(_record(SectionSpec, s) for s in raw.pop("sections", [])),
