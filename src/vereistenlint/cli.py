@@ -64,8 +64,8 @@ def cli() -> None:
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Configuration file (default: the nearest vereistenlint.toml, .vereistenlint.toml "
-    "or pyproject.toml with [tool.vereistenlint], from the current folder upwards).",
+    help=f"Configuration file (default: the nearest of {config.CANDIDATES_TEXT}, "
+    "from the current folder upwards).",
 )
 @click.option(
     "--jobs",

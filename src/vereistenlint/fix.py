@@ -26,7 +26,7 @@ from .files import read_bytes
 from .findings import Finding, Fix
 from .load import load_bytes
 from .options import Options
-from .rules.base import Vocabularies
+from .schema import Vocabularies
 
 MAX_ROUNDS = 10
 #: what the rounds call to apply fixes (a test observes each round through it)

@@ -2,7 +2,8 @@
 the id's code, and measures that point at requirements that exist.
 
 They report only on the files being checked, but judge them against the whole repository
-(`Context.repo`), so that an edited file whose id collides with an untouched one is caught.
+(the index of every file, `repo.RepoIndex`, built by the engine and `index.py`), so that an
+edited file whose id collides with an untouched one is caught.
 """
 
 from __future__ import annotations
