@@ -16,7 +16,7 @@ from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
 from ..findings import Edit, Finding, Fix, finding, quote
 from ..profiles import Applicability, ApplicabilityTab
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -287,3 +287,6 @@ def _create(doc: Document, ctx: Context, spec: Applicability, data: dict[str, An
     at = later[0].line - 1 if later else len(doc.lines)
     prefix = "\n" if at == len(doc.lines) else ""
     return Fix((Edit(at, 0, at, 0, f"{prefix}## {name}\n{text}"),))
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

@@ -9,7 +9,7 @@ import yaml
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -53,3 +53,6 @@ def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
             words=len(text.split()),
             limit=limit,
         )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check_text_fields, CODES),)

@@ -16,7 +16,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Finding, finding
 from ..repo import Entry, RepoIndex
-from .base import Context, Rule, codes
+from .base import Check, Context, Registered, RepoCheck, Rule, codes
 
 E = Severity.ERROR
 
@@ -103,3 +103,9 @@ def _candidates(name: str, known: set[str]) -> list[str]:
     return sorted(
         k for k in known if k.startswith(family + "-") or (rest and k.partition("-")[2] == rest)
     )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check_file_name, frozenset({ID_FILE_NAME})),)
+REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
+    Registered(check_repository, frozenset({DUPLICATE_ID, UNKNOWN_REFERENCE})),
+)

@@ -20,7 +20,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, quote, term
 from ..schema import Vocabularies, validator
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, DocumentCheck, Fixability, Registered, Rule, codes
 
 MISSING_KEY = "VL010"
 UNKNOWN_KEY = "VL011"
@@ -96,6 +96,12 @@ def validate(
             if f not in seen:  # one error per missing key each names every missing key
                 seen.add(f)
                 yield f
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)
+UNRECOGNISED_CHECKS: tuple[Registered[DocumentCheck], ...] = (
+    Registered(check_unrecognised, frozenset({INVALID_TYPE})),
+)
 
 
 def _leaves(errors: list[ValidationError]) -> Iterator[ValidationError]:
