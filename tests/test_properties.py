@@ -5,7 +5,7 @@ its file; --fix is idempotent and changes no byte outside the lines its fixes ed
 every output format reports the same findings.
 
 "Outside the fixes' own lines" is checked on each round of fixing as `engine.fix_file`
-does it (the real code, observed through `engine.apply_fixes`): the edits of one round's
+does it (the real code, observed through `fix.apply_round`): the edits of one round's
 fixes name the lines they may touch, and every line outside them must be there unchanged,
 byte for byte and in order, in that round's result. Findings are not a sound bound on
 their own: a moved tags marker or a missing applicability section is fixed away from the
@@ -349,17 +349,19 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
 ) -> None:
     name, original = file
     rounds: list[tuple[str, list[Fix], str]] = []
-    real_apply = fixing.apply  # what engine.fix_file calls, as engine.apply_fixes
+    real_apply = fixing.apply_round  # what engine.fix_file calls, through fix.fix_document
 
-    def observed(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
-        new, count = real_apply(text, fixes)
-        rounds.append((text, list(fixes), new))
-        return new, count
+    def observed(
+        doc: Document, text: str, fixes: Sequence[Fix], found: Sequence[Any] = ()
+    ) -> fixing.Round:
+        done = real_apply(doc, text, fixes, found)
+        rounds.append((text, list(fixes), done.text))
+        return done
 
     with folder([(name, original)]) as root, pytest.MonkeyPatch.context() as patch:
         path = root / "docs" / name
         codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
-        patch.setattr(engine, "apply_fixes", observed)
+        patch.setattr(fixing, "apply_round", observed)
         result = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
         patch.undo()
         assert result.original == original

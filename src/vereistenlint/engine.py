@@ -3,7 +3,6 @@ select/ignore -> sort. Reading files is the only I/O."""
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,9 +18,8 @@ from .discover import SKIPPED_NAMES, discover, walk_markdown
 from .document import Document
 from .errors import UsageError
 from .findings import Finding, finding, quote, term
-from .fix import MAX_ROUNDS, FixResult, chosen_fixes, encode, fixable, reload
-from .fix import apply as apply_fixes
-from .load import load, load_bytes, read_bytes
+from .fix import FixResult, fix_document
+from .load import load
 from .profiles import Profile
 from .repo import Entry, RepoIndex, entry_for, file_key
 from .rules import BY_CODE, CHECKS, REPO_CHECKS, RULES, Context, Rule, lookup
@@ -198,39 +196,23 @@ def fix_file(
 ) -> FixResult:
     """Apply fixes to one file in memory, round after round until nothing is left to fix."""
     enabled = options.enabled() if enabled is None else enabled
-    try:
-        raw = read_bytes(path)
-    except OSError:
-        return FixResult(path, display, b"", b"", 0)
-    doc = load_bytes(Document(path=path, display=display), raw)
-    if not fixable(doc):
-        return FixResult(path, display, raw, raw, 0)
-    original = text = doc.text
-    applied = 0
-    profile = choose_profile(doc, options)
-    found = evaluate(doc, profile, options, vocabularies, enabled)[0] if profile else []
-    for _ in range(MAX_ROUNDS):
-        fixes = chosen_fixes(found, unsafe)
-        if profile is None or not fixes:
-            break
-        new_text, count = apply_fixes(text, fixes)
-        new_doc = reload(doc, new_text)
-        if count == 0 or new_text == text or not fixable(new_doc):
-            break
-        profile = choose_profile(new_doc, options)
-        remaining = evaluate(new_doc, profile, options, vocabularies, enabled)[0] if profile else []
-        if len(remaining) >= len(found):
-            break  # a round must leave fewer findings; one that does not is undone
-        text, doc, found, applied = new_text, new_doc, remaining, applied + count
-    if text == original:
-        return FixResult(path, display, raw, raw, 0)
-    return FixResult(path, display, raw, encode(text, raw.startswith(codecs.BOM_UTF8)), applied)
+
+    def findings_of(doc: Document) -> list[Finding]:
+        profile = choose_profile(doc, options)
+        return evaluate(doc, profile, options, vocabularies, enabled)[0] if profile else []
+
+    return fix_document(path, display, findings_of, unsafe)
 
 
 def run_fixes(
-    paths: Sequence[str | os.PathLike[str]], options: Options, *, unsafe: bool = False
+    paths: Sequence[str | os.PathLike[str]],
+    options: Options,
+    *,
+    unsafe: bool = False,
+    with_notes: bool = False,
 ) -> list[FixResult]:
-    """The fixed content of every file that fixes would change (nothing is written here)."""
+    """The fixed content of every file that fixes would change (and, `with_notes`, of every
+    file with fixes that were not applied, see `FixResult.notes`); nothing is written here."""
     config = options.config
     files = select_files(paths, config)
     vocabularies = labels.vocabularies(config.labels) if config else ()
@@ -241,7 +223,11 @@ def run_fixes(
         enabled=options.enabled(),
         unsafe=unsafe,
     )
-    return [r for r in parallel.map_files(work, files, options.jobs) if r.changed]
+    return [
+        r
+        for r in parallel.map_files(work, files, options.jobs)
+        if r.changed or (with_notes and r.notes)
+    ]
 
 
 def _index_rest(
@@ -336,7 +322,7 @@ def run(doc: Document, ctx: Context) -> list[Finding]:
 
 def to_diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
     rule: Rule = BY_CODE[f.code]
-    fix = None if f.fix is None else ("safe" if f.fix.safe else "unsafe")
+    fix = None if f.fix is None or not f.fix.edits else ("safe" if f.fix.safe else "unsafe")
     return Diagnostic(
         display, f.line, f.column, f.code, rule.name, rule.severity, messages.render(f, lang), fix
     )
