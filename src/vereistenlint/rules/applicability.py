@@ -324,17 +324,8 @@ def _regenerate(
     if not ranges:
         if any(line.strip() for line in lines):
             return Fix((), refusal=TAB_PLACE)
-        return Fix(
-            (
-                Edit(
-                    section.start,
-                    0,
-                    section.end,
-                    0,
-                    _tables_text(doc, spec, data, _indent(doc, section)) or "",
-                ),
-            )
-        )
+        text = _tables_text(doc, spec, data, _indent(doc, section)) or ""
+        return Fix((Edit(section.start, 0, section.end, 0, text),))
     order = list(blocks)
     kept: dict[str, tuple[int, int]] = {}
     dropped: list[tuple[int, int]] = []
