@@ -379,6 +379,18 @@ def test_a_file_that_cannot_be_written_is_said_exit_2_and_the_others_are_fixed(
     assert b"- geldend" in free.read_bytes()
 
 
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, _fixable_text())
+    path.chmod(0o444)
+    real_access = os.access
+    # root may write anything; the file's own mode is what counts
+    monkeypatch.setattr(os, "access", lambda p, m: False if Path(p) == path else real_access(p, m))
+    result = CliRunner().invoke(cli, ["check", "--fix", "--lang", "en", str(path)])
+    assert result.exit_code == 2
+    assert "not fixed: could not be written: Permission denied" in result.stderr
+    assert b"- Geldend" in path.read_bytes()
+
+
 @pytest.mark.skipif(
     not hasattr(os, "getuid") or os.getuid() == 0, reason="root writes into read-only folders"
 )

@@ -11,12 +11,14 @@ its links to the real file, by a temporary file beside that real file that gets 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .findings import term
 
@@ -60,7 +62,7 @@ def read_stamped(path: Path) -> tuple[bytes, Stamp]:
     """
     if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block when opened
         raise OSError(0, term("reason.not_regular"))
-    with open(path, "rb") as fh:
+    with _open(path) as fh:
         st = os.fstat(fh.fileno())
         if not stat.S_ISREG(st.st_mode):
             raise OSError(0, term("reason.not_regular"))
@@ -123,11 +125,21 @@ def _unchanged(real: Path, stamp: Stamp) -> Skipped | None:
     if (st.st_size, st.st_mtime_ns) != (stamp.size, stamp.mtime_ns):
         return Skipped(CHANGED)
     try:
-        with open(real, "rb") as fh:
+        with _open(real) as fh:
             current = fh.read()
     except OSError as exc:
         return Skipped(NOT_WRITTEN, _reason(exc), failed=True)
-    return None if digest(current) == stamp.digest else Skipped(CHANGED)
+    if digest(current) != stamp.digest:
+        return Skipped(CHANGED)
+    if not os.access(real, os.W_OK):  # a file made read-only on purpose is not replaced
+        return Skipped(NOT_WRITTEN, os.strerror(errno.EACCES), failed=True)
+    return None
+
+
+def _open(path: Path) -> BinaryIO:
+    """Open for reading without blocking, should the name have become a FIFO meanwhile."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    return os.fdopen(fd, "rb")
 
 
 def _keep_owner(tmp: str, st: os.stat_result) -> None:
