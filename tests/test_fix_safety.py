@@ -340,14 +340,14 @@ def test_the_command_reports_a_changed_file_and_fixes_the_others(
 ) -> None:
     edited = _write(tmp_path, _fixable_text(), "a.md")
     other = _write(tmp_path, _fixable_text(), "b.md")
-    real = engine.run_fixes
+    real = fixing.run_fixes
 
     def then_the_editor_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
         results = real(*args, **kwargs)
         _append(edited)
         return results
 
-    monkeypatch.setattr(engine, "run_fixes", then_the_editor_saves)
+    monkeypatch.setattr(fixing, "run_fixes", then_the_editor_saves)
     result = CliRunner().invoke(cli, ["check", "--fix", "--lang", "en", str(tmp_path)])
     assert b"DE REDACTEUR SLA DIT OP" in edited.read_bytes()
     assert b"- Geldend" in edited.read_bytes()

@@ -9,14 +9,16 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config, engine, i18n, profiles, ruledocs
+from . import config, engine, i18n, profiles, ruledocs
 from . import fix as fixing
 from .diagnostics import Severity
 from .errors import UsageError
+from .options import Options
 from .reporters import REPORTERS
 from .reporters.output import default_format, emit
 from .reporters.style import COLOR_CHOICES
 from .rules import lookup
+from .version import __version__
 
 _LANG_OPTION = click.option(
     "--lang",
@@ -108,7 +110,7 @@ def check(
     Without PATHS, checks what the configuration's 'include' names."""
     try:
         configuration = config.discover_config(config_path)
-        options = engine.Options(
+        options = Options(
             profile,
             tuple(_split(select)),
             tuple(_split(ignore)),
@@ -118,7 +120,7 @@ def check(
             cache=not no_cache,
         )
         if show_diff:
-            results = engine.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
+            results = fixing.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
             changes = [r for r in results if r.changed]
             click.echo("".join(fixing.unified_diff(c) for c in changes), nl=False)
             _notes(results, [], options.lang)
@@ -126,7 +128,7 @@ def check(
         fixed = 0
         not_written = False
         if do_fix:
-            results = engine.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
+            results = fixing.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
             written: list[tuple[fixing.FixResult, fixing.Note]] = []
             for change in results:
                 note = fixing.write_back(change)

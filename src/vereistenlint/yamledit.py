@@ -30,7 +30,7 @@ NOT_MEANT = "fix.refused.yaml_not_meant"
 
 def parse(text: str) -> Document:
     """The text as a Document of its own (front matter split and parsed, body lazily)."""
-    return load_bytes(Document(path=_NOWHERE, display=""), text.encode("utf-8"))
+    return load_bytes(_NOWHERE, "", text.encode("utf-8"))
 
 
 def verify(before: Document, after_text: str, intent: Intent) -> str | None:
@@ -38,7 +38,7 @@ def verify(before: Document, after_text: str, intent: Intent) -> str | None:
     values changed; else the reason it does not."""
     after = parse(after_text)
     fm = after.front_matter
-    if fm is None or fm.parsed is None or len(after.parse_findings) > len(before.parse_findings):
+    if fm is None or fm.parsed is None or len(after.problems) > len(before.problems):
         return NOT_PARSED
     changes = list(intent)
     expected = expected_data(before.data, changes)

@@ -21,9 +21,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
+from ..result import Result
 from ..rules import BY_CODE
 from .paths import relative_to
+from .settings import DEFAULT, Settings
 from .text import summary
 
 #: Annotations GitHub shows per step, for each of errors and warnings.
@@ -33,8 +34,8 @@ MAX_ANNOTATIONS = 10
 SUMMARY_LIMIT = 1_000_000
 
 
-def render(result: Result, *, environ: Mapping[str, str] | None = None) -> str:
-    env = os.environ if environ is None else environ
+def render(result: Result, settings: Settings = DEFAULT) -> str:
+    env = os.environ if settings.environ is None else settings.environ
     base = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     warnings = [d for d in result.diagnostics if d.severity is not Severity.ERROR]

@@ -11,13 +11,14 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
+from ..result import Result
+from .settings import DEFAULT, Settings
 
 #: Characters XML 1.0 cannot hold even escaped; file text quoted in messages may have them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render(result: Result) -> str:
+def render(result: Result, settings: Settings = DEFAULT) -> str:
     by_file: dict[str, list[Diagnostic]] = {path: [] for path in result.files}
     for d in result.diagnostics:
         by_file.setdefault(d.path, []).append(d)

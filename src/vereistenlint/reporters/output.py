@@ -16,8 +16,9 @@ from pathlib import Path
 
 import click
 
-from ..engine import Result
+from ..result import Result
 from . import REPORTERS
+from .settings import Settings
 from .style import use_color
 
 
@@ -37,16 +38,7 @@ def emit(
     """Render `result` as `fmt` and write it; raise click.UsageError if FILE cannot be written."""
     env = os.environ if environ is None else environ
     coloured = use_color(color, output is None and _is_terminal(), env)
-    if fmt == "text":
-        from . import text
-
-        report = text.render(result, color=coloured)
-    elif fmt == "github":
-        from . import github
-
-        report = github.render(result, environ=env)
-    else:
-        report = REPORTERS[fmt](result)
+    report = REPORTERS[fmt](result, Settings(color=coloured, environ=env))
     if output is None:
         click.echo(report, nl=False, color=coloured)
     else:

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
 from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
+from ..result import Result
 from ..rules import RULES, Rule
+from ..version import __version__
 from .paths import relative_to
+from .settings import DEFAULT, Settings
 from .source import SourceLines
 
 SCHEMA_URI = (
@@ -40,7 +41,8 @@ FINGERPRINT_KEY = "primaryLocationLineHash"
 _NUMBER = re.compile(r"\d+")
 
 
-def render(result: Result, *, base: Path | None = None) -> str:
+def render(result: Result, settings: Settings = DEFAULT) -> str:
+    base = settings.base
     root = Path(os.path.abspath(base if base is not None else os.getcwd()))
     return json.dumps(report(result, root), ensure_ascii=False, indent=2) + "\n"
 

@@ -12,14 +12,15 @@ from collections.abc import Sequence
 
 from .. import i18n
 from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
+from ..result import Result
+from .settings import DEFAULT, Settings
 from .snippet import visible_line
 from .source import SourceLines
 from .style import Painter
 
 
-def render(result: Result, *, color: bool = False) -> str:
-    paint = Painter(color)
+def render(result: Result, settings: Settings = DEFAULT) -> str:
+    paint = Painter(settings.color)
     sources = SourceLines()
     blocks = [finding(d, sources.line(d.path, d.line), paint) for d in result.diagnostics]
     closing = summary(result.diagnostics, len(result.files), result.lang, result.fixed)

@@ -16,7 +16,7 @@ from typing import Any
 from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
 from ..findings import Edit, Finding, Fix, finding, quote
-from .base import Context, Rule
+from .base import Context, Fixability, Rule, codes
 
 E = Severity.ERROR
 
@@ -31,33 +31,34 @@ RULES = (
         SECTION_PRESENCE,
         "applicability-section",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         TABS,
         "applicability-tabs",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         HEADER,
         "applicability-header",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         MISMATCH,
         "applicability-mismatch",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         ICON,
         "applicability-icon",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
 )
+CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:

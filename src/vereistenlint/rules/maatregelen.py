@@ -14,7 +14,7 @@ from typing import Any
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, term
-from .base import Context, Rule
+from .base import Context, Fixability, Rule, codes
 
 E = Severity.ERROR
 
@@ -27,13 +27,13 @@ RULES = (
         LIST_MISSING,
         "maatregelen-list",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         LIST_STEM,
         "maatregelen-stem",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         LIST_FILTER,
@@ -41,6 +41,7 @@ RULES = (
         E,
     ),
 )
+CODES = codes(RULES)
 
 _LIST = re.compile(r"<!--\s*(?P<marker>[\w-]+)(?P<args>.*?)-->", re.DOTALL)
 

@@ -15,7 +15,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Finding, finding
 from ..repo import Entry, RepoIndex
-from .base import Context, Rule
+from .base import Context, Rule, codes
 
 E = Severity.ERROR
 
@@ -40,6 +40,7 @@ RULES = (
         E,
     ),
 )
+CODES = codes(RULES)
 
 
 def check_file_name(doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Rule
+from .base import Context, Fixability, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -27,7 +27,7 @@ RULES = (
         TAGS_MARKER,
         "tags-marker",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         MISSING_SECTION,
@@ -58,9 +58,10 @@ RULES = (
         SECTION_MARKER,
         "section-marker",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
 )
+CODES = codes(RULES)
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
