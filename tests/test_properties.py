@@ -420,7 +420,7 @@ def mutated_files(draw: st.DrawFn) -> tuple[str, bytes]:
     name = draw(st.sampled_from(sorted(sources)))
     lines = draw(_fixable_defect(sources[name].split("\n")))
     for _ in range(draw(st.integers(0, 3))):
-        lines = draw(_edit(lines))
+        lines = draw(st.one_of(_edit(lines), _yaml_in_disguise(lines)))
     text = "\n".join(lines)
     ending = draw(st.sampled_from(["\n", "\r\n", "\r", "mixed"]))
     if ending == "mixed":
@@ -430,6 +430,28 @@ def mutated_files(draw: st.DrawFn) -> tuple[str, bytes]:
         text = text.replace("\n", ending)
     bom = codecs.BOM_UTF8 if draw(st.booleans()) else b""
     return name, bom + text.encode("utf-8")
+
+
+@st.composite
+def _yaml_in_disguise(draw: st.DrawFn, lines: list[str]) -> list[str]:
+    """What makes YAML text mean something other than it looks: an anchor on a key's value
+    with an alias of it under another key, or a value written with escapes."""
+    end = _front_matter_end(lines)
+    keys = [k for k in range(1, end) if re.match(r"[a-z-]+:( |$)", lines[k])]
+    if not keys:
+        return lines
+    k = draw(st.sampled_from(keys))
+    key, _, value = lines[k].partition(":")
+    if draw(st.booleans()):
+        alias = draw(st.sampled_from(["samenvatting", "toelichting", "hide", "rollen"]))
+        lines = [*lines[:k], f"{key}: &a{value}", *lines[k + 1 :]]
+        at = draw(st.integers(k + 1, end))
+        return [*lines[:at], f"{alias}: *a", *lines[at:]]
+    text = value.strip()
+    if not text or text.startswith(("'", '"', "&", "*", "[", "{", "|", ">", "!")):
+        return lines
+    escaped = "".join(f"\\x{ord(c):02X}" if c in ".:-" else c for c in text)
+    return [*lines[:k], f'{key}: "{escaped}"', *lines[k + 1 :]]
 
 
 def _top_keys_changed(before: object, after: object) -> set[object]:
