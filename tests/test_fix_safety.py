@@ -335,6 +335,22 @@ def test_a_file_that_changed_after_it_was_read_is_not_written(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary
 
 
+def test_a_file_gone_before_it_is_read_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, _fixable_text())
+    real_fix_file = fixing.fix_file
+
+    def deleted_first(file: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        file.unlink()
+        return real_fix_file(file, *args, **kwargs)
+
+    monkeypatch.setattr(fixing, "fix_file", deleted_first)
+    (result,) = fixing.run_fixes([tmp_path], engine.Options(select=ALL), with_notes=True)
+    assert result.path == path and not result.changed
+    assert [n.reason for n in result.notes] == ["fix.skipped.vanished"]
+
+
 def test_the_command_reports_a_changed_file_and_fixes_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,7 +29,7 @@ from .findings import Finding, Fix
 from .load import load_bytes
 from .options import Options
 from .rules.base import Vocabularies
-from .write import Skipped, Stamp, read_stamped, replace
+from .write import VANISHED, Skipped, Stamp, read_stamped, replace
 
 MAX_ROUNDS = 10
 #: what the rounds call to apply fixes (a test observes each round through it)
@@ -88,7 +88,9 @@ def fix_file(
     codes = options.enabled() if enabled is None else enabled
     try:
         raw, stamp = read_stamped(path)
-    except OSError:
+    except FileNotFoundError:  # gone between finding the files and reading this one
+        return FixResult(path, display, b"", b"", 0, (Note(0, "", VANISHED),))
+    except OSError:  # the check reports why it cannot be read
         return FixResult(path, display, b"", b"", 0)
     doc = load_bytes(path, display, raw)
     if not fixable(doc):
