@@ -171,9 +171,9 @@ def test_a_missing_section_at_the_end_of_a_cr_file_gets_cr_lines(tmp_path: Path)
 
 #: a clean file of the format whose titles have no full stop and whose hide list must
 #: hold 'navigation'
-VEREISTE = (
-    ROOT / "tests" / "fixtures" / "fix" / "title-full-stop" / "abc-01-logboek-bijhouden.fixed"
-)
+FIXTURE = ROOT / "tests" / "fixtures" / "rules" / "title-full-stop"
+VEREISTE = FIXTURE / "abc-01-logboek-bijhouden.fixed.md"
+VEREISTE_NAME = "abc-01-logboek-bijhouden.md"
 
 
 def _titled(title_line: str, extra: str = "") -> str:
@@ -194,7 +194,7 @@ def _titled(title_line: str, extra: str = "") -> str:
     ids=["escaped-dot", "escaped-quotes", "single-quoted", "trailing-space", "plain"],
 )
 def test_the_title_loses_exactly_its_last_full_stop(tmp_path: Path, line: str, wanted: str) -> None:
-    path = _write(tmp_path, _titled(line), VEREISTE.with_suffix(".md").name)
+    path = _write(tmp_path, _titled(line), VEREISTE_NAME)
     result = _fix(path)
     data = _front_matter(result.fixed)
     assert isinstance(data, dict) and data["title"] == wanted
@@ -204,7 +204,7 @@ def test_the_title_loses_exactly_its_last_full_stop(tmp_path: Path, line: str, w
 def test_an_edit_that_would_change_an_aliased_value_too_is_not_applied(tmp_path: Path) -> None:
     text = _titled("title: &t Een titel.").replace("toelichting: Een", "toelichting: *t\nx: Een")
     text = text.replace("\nx: Een", "\n# Een")
-    path = _write(tmp_path, text, VEREISTE.with_suffix(".md").name)
+    path = _write(tmp_path, text, VEREISTE_NAME)
     result = _fix(path)
     assert _front_matter(result.fixed) == _front_matter(path.read_bytes())
     assert ("VL014", yamledit.OTHER_KEYS) in {(n.code, n.reason) for n in result.notes}
@@ -212,7 +212,7 @@ def test_an_edit_that_would_change_an_aliased_value_too_is_not_applied(tmp_path:
 
 def test_an_item_added_to_an_anchored_list_lands_in_the_list(tmp_path: Path) -> None:
     text = _titled("title: Een titel").replace("hide:\n- navigation\n", "hide: &h\n- toc\n")
-    path = _write(tmp_path, text, VEREISTE.with_suffix(".md").name)
+    path = _write(tmp_path, text, VEREISTE_NAME)
     result = _fix(path)
     data = _front_matter(result.fixed)
     assert isinstance(data, dict)

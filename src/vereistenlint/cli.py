@@ -188,10 +188,13 @@ def rule_cmd(code: str, lang: str | None) -> None:
 
 
 @cli.command("profiles")
-def profiles_cmd() -> None:
+@_LANG_OPTION
+def profiles_cmd(lang: str | None) -> None:
     """List the profiles (file formats) and the schema each uses."""
+    chosen = _docs_language(lang)
     for profile in profiles.all_profiles().values():
-        click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {profile.description}")
+        description = i18n.ui(f"profile.{profile.name}", chosen)
+        click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {description}")
 
 
 def _language(option: str | None, configuration: config.Config | None) -> str:

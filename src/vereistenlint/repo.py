@@ -48,11 +48,11 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
     if ident is not None:
         id_line, id_col = doc.node_position(index[("id",)].value)
     refs: list[Reference] = []
-    spec = profile.data.get("references") if profile else None
-    if spec and isinstance(data.get(spec["key"]), list):
-        for i, item in enumerate(data[spec["key"]]):
+    spec = profile.references if profile else None
+    if spec and isinstance(data.get(spec.key), list):
+        for i, item in enumerate(data[spec.key]):
             if isinstance(item, str):
-                line, col = doc.value_position(index[(spec["key"], i)])
+                line, col = doc.value_position(index[(spec.key, i)])
                 refs.append(Reference(item, line, col))
     return Entry(
         key=file_key(doc.path),
@@ -63,8 +63,8 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
         id_line=id_line,
         id_column=id_col,
         references=tuple(refs),
-        reference_key=spec["key"] if spec else "",
-        reference_profile=spec["profile"] if spec else "",
+        reference_key=spec.key if spec else "",
+        reference_profile=spec.profile if spec else "",
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
 from ..findings import Edit, Finding, Fix, finding, quote
+from ..profiles import Applicability, ApplicabilityTab
 from .base import Context, Fixability, Rule, codes
 
 E = Severity.ERROR
@@ -62,13 +63,13 @@ CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    spec = ctx.profile.data.get("applicability")
+    spec = ctx.profile.applicability
     section_spec = ctx.profile.section_spec("applicability")
     data = doc.mapping()
     if not spec or not section_spec or data is None:
         return
-    section = doc.section(section_spec["name"])
-    keys_present = [k for k in spec["keys"] if k in data]
+    section = doc.section(section_spec.name)
+    keys_present = [k for k in spec.keys if k in data]
     if keys_present and section is None:
         located = doc.front_matter.parsed.index[(keys_present[0],)]  # type: ignore[union-attr]
         line, col = doc.node_position(located.key or located.value)
@@ -78,8 +79,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             col,
             "applicability.section_missing",
             fix=_create(doc, ctx, spec, data),
-            section=section_spec["name"],
-            keys=spec["keys"],
+            section=section_spec.name,
+            keys=spec.keys,
         )
         return
     if section is None:
@@ -91,7 +92,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             section.column,
             "applicability.maps_missing",
             section=section.name,
-            keys=spec["keys"],
+            keys=spec.keys,
         )
         return
     regenerate = _regenerate(doc, section, spec, data)
@@ -100,9 +101,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _tabs(
-    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+    doc: Document, section: Section, spec: Applicability, data: dict[str, Any]
 ) -> Iterator[Finding]:
-    expected = {t["title"]: t for t in spec["tabs"]}
+    expected = {t.title: t for t in spec.tabs}
     tabs = doc.tabs(section)
     seen: set[str] = set()
     for tab in tabs:
@@ -122,7 +123,7 @@ def _tabs(
             )
             continue
         seen.add(tab.title)
-        yield from _tab(doc, tab, expected[tab.title], spec["icons"], data)
+        yield from _tab(doc, tab, expected[tab.title], spec.icons, data)
     for title in expected:
         if title not in seen:
             yield finding(
@@ -136,7 +137,7 @@ def _tabs(
 
 
 def _tab(
-    doc: Document, tab: Tab, tab_spec: dict[str, Any], icons: dict[str, str], data: dict[str, Any]
+    doc: Document, tab: Tab, tab_spec: ApplicabilityTab, icons: dict[str, str], data: dict[str, Any]
 ) -> Iterator[Finding]:
     tables = doc.tables(tab)
     if len(tables) != 1 or len(tables[0].rows) != 1:
@@ -153,8 +154,8 @@ def _tab(
         if len(tables) != 1 or not tables[0].rows:
             return
     table = tables[0]
-    classes = tab_spec["classes"]
-    headers = [c["header"] for c in classes]
+    classes = tab_spec.classes
+    headers = [c.header for c in classes]
     if [c.text for c in table.header] != headers:
         cell = _first_difference(table.header, headers)
         yield finding(
@@ -167,7 +168,7 @@ def _tab(
             expected=headers,
         )
         return
-    values = _front_matter_values(data.get(tab_spec["key"]))
+    values = _front_matter_values(data.get(tab_spec.key))
     for cls, cell in zip(classes, table.rows[0], strict=False):
         shown = [value for icon, value in icons.items() if icon in cell.text]
         if len(shown) != 1:
@@ -177,24 +178,24 @@ def _tab(
                 cell.column,
                 "applicability.icon",
                 title=tab.title,
-                header=cls["header"],
+                header=cls.header,
                 icons=list(icons),
             )
             continue
-        written = values.get(cls["key"])
+        written = values.get(cls.key)
         if not isinstance(written, str) or written == shown[0]:
             continue  # an empty or non-text value is the schema's to report
-        line = _value_line(doc, tab_spec["key"], cls["key"])
+        line = _value_line(doc, tab_spec.key, cls.key)
         yield finding(
             MISMATCH,
             cell.line,
             cell.column,
             "applicability.mismatch",
             title=tab.title,
-            header=cls["header"],
+            header=cls.header,
             table=shown[0],
             icon=_icon_for(icons, shown[0]),
-            key=f"{tab_spec['key']}.{cls['key']}",
+            key=f"{tab_spec.key}.{cls.key}",
             value=quote(written),
             line=line,
         )
@@ -237,28 +238,28 @@ TAB_PLACE = "fix.refused.tab_place"
 _ROW = re.compile(r" {0,3}\|")
 
 
-def _blocks(spec: dict[str, Any], data: dict[str, Any], indent: str) -> dict[str, list[str]] | None:
+def _blocks(spec: Applicability, data: dict[str, Any], indent: str) -> dict[str, list[str]] | None:
     """Each tab with its table for the front matter's values, as lines, in the template's
     order; None unless every value is Ja/Nee."""
-    markup = spec["icon_markup"]
+    markup = spec.icon_markup
     blocks: dict[str, list[str]] = {}
-    for tab in spec["tabs"]:
-        values = _front_matter_values(data.get(tab["key"]))
-        shown = [values.get(c["key"]) for c in tab["classes"]]
+    for tab in spec.tabs:
+        values = _front_matter_values(data.get(tab.key))
+        shown = [values.get(c.key) for c in tab.classes]
         if any(not isinstance(v, str) or v not in markup for v in shown):
             return None
-        headers = [c["header"] for c in tab["classes"]]
+        headers = [c.header for c in tab.classes]
         rows = [
             "| " + " | ".join(headers) + " |",
             "|" + "|".join("-" * (len(h) + 2) for h in headers) + "|",
-            "| " + " | ".join(markup[v] for v in shown) + " |",
+            "| " + " | ".join(markup[v] for v in shown if isinstance(v, str)) + " |",
         ]
-        blocks[tab["title"]] = [f'=== "{tab["title"]}"', "", *(f"{indent}{r}" for r in rows)]
+        blocks[tab.title] = [f'=== "{tab.title}"', "", *(f"{indent}{r}" for r in rows)]
     return blocks
 
 
 def _tables_text(
-    doc: Document, spec: dict[str, Any], data: dict[str, Any], indent: str
+    doc: Document, spec: Applicability, data: dict[str, Any], indent: str
 ) -> str | None:
     """The tabs and tables for the front matter's values; None unless every value is Ja/Nee."""
     blocks = _blocks(spec, data, indent)
@@ -309,7 +310,7 @@ def _tab_ranges(doc: Document, section: Section) -> list[tuple[str, int, int, bo
 
 
 def _regenerate(
-    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+    doc: Document, section: Section, spec: Applicability, data: dict[str, Any]
 ) -> Fix | None:
     """The section's tab tables written anew, every other line of it kept where it is.
 
@@ -382,13 +383,13 @@ def _regenerate(
     return Fix((Edit(section.start, 0, section.end, 0, "".join(f"{x}\n" for x in out)),))
 
 
-def _create(doc: Document, ctx: Context, spec: dict[str, Any], data: dict[str, Any]) -> Fix | None:
+def _create(doc: Document, ctx: Context, spec: Applicability, data: dict[str, Any]) -> Fix | None:
     """A missing section, made where the template puts it: before the next template section."""
     text = _tables_text(doc, spec, data, _indent(doc, None))
     if text is None:
         return None
     names = ctx.profile.section_names
-    name = ctx.profile.section_spec("applicability")["name"]  # type: ignore[index]
+    name = ctx.profile.section_spec("applicability").name  # type: ignore[union-attr]
     later = [
         s
         for s in doc.sections

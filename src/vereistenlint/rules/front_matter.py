@@ -30,16 +30,16 @@ def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
     fm = doc.front_matter
     if data is None or fm is None or fm.parsed is None:
         return
-    spec = ctx.profile.data
+    profile = ctx.profile
     title = data.get("title")
-    if spec.get("title_no_full_stop") and isinstance(title, str) and title.rstrip().endswith("."):
+    if profile.title_no_full_stop and isinstance(title, str) and title.rstrip().endswith("."):
         node = fm.parsed.index[("title",)].value
         line, col = doc.node_position(node)
         fix = _without_full_stop(doc, node, title)
         if fix is not None and fix.edits and not fix.edits[0].text:
             col = fix.edits[0].column + 1
         yield finding(TITLE_FULL_STOP, line, col, "title.full_stop", title=title.rstrip(), fix=fix)
-    limit = spec.get("toelichting_max_words")
+    limit = profile.toelichting_max_words
     text = data.get("toelichting")
     if limit and isinstance(text, str) and len(text.split()) > limit:
         line, col = doc.value_position(fm.parsed.index[("toelichting",)])

@@ -52,9 +52,7 @@ CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    yield from validate(
-        doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.data.get("defaults")
-    )
+    yield from validate(doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.defaults)
 
 
 def check_unrecognised(doc: Document) -> Iterator[Finding]:

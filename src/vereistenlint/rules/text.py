@@ -154,7 +154,7 @@ def _placeholders_in_scalar(
 
 def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
     spec = ctx.profile.section_spec("sources")
-    section = doc.section(spec["name"]) if spec else None
+    section = doc.section(spec.name) if spec else None
     if section is None:
         return
     hidden = _comment_spans(doc)
