@@ -240,6 +240,18 @@ def test_verify_accepts_only_the_meant_change() -> None:
     assert (
         yamledit.verify(before, "---\ntitle: 'a\n---\n", [(("title",), "a")]) == yamledit.NOT_PARSED
     )
+    # through a merge key, an edit of the anchored mapping changes the merging one too
+    merged = yamledit.parse("---\nbase: &b {a: 1}\nx: {<<: *b, c: 2}\n---\n")
+    assert (
+        yamledit.verify(
+            merged, "---\nbase: &b {a: 2}\nx: {<<: *b, c: 2}\n---\n", [(("base", "a"), 2)]
+        )
+        == yamledit.OTHER_KEYS
+    )
+    assert (
+        yamledit.verify(merged, "---\nbase: &b {a: 1}\nx: {<<: *b, c: 3}\n---\n", [(("x", "c"), 3)])
+        is None
+    )
     # the same value of another type is another value
     assert yamledit.verify(before, "---\ntitle: a.\nx: &x [true]\ny: *x\n---\n", []) is not None
 
