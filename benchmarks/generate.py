@@ -1,25 +1,28 @@
-"""Write a synthetic content repo for the benchmark: thousands of requirement and measure files.
+"""Write a synthetic content repo for the benchmark: thousands of pages in the content repo's layout.
 
-The real content repo holds about 200 files, too few to see how vereistenlint scales, and its
-files may not be copied into this project. This generator writes as many files as asked, in
-the three formats vereistenlint knows (2024-format requirements, current-format requirements,
-measures), with the label folders and the ``vereistenlint.toml`` a content repo has, so that a
-run over it exercises every rule, the repository-wide index and the label vocabularies.
+The real content repo holds about 250 pages, too few to see how vereistenlint scales, and its
+files may not be copied into this project. This generator writes as many files as asked in
+the content repo's layout (``mkdocs.yml``, ``docs/voldoen-aan-wetten-en-regels/`` with
+requirements, measures and tools, label folders, ordinary pages, ``templates/``), so that
+vereistenlint's built-in preset applies without any configuration and a run exercises every
+rule: the repository-wide index, the cross-references of measures and tools, the label
+vocabularies and the links between pages (relative links to pages and headings, a share of
+them broken: a page that does not exist, a heading a page does not have).
 
 Everything comes from one seeded ``random.Random``: the same seed and file count give the same
 bytes, so two benchmark runs measure the same work. The text is assembled from word lists and
 sentence templates written for this file; sizes vary from about 2 to 8 KB per file, like the
-real files. About one file in twelve gets one defect of the kinds editors make (a status in
-the wrong case, a misspelled label or key, a table that disagrees with the front matter, a
-missing section, a duplicate id, a measure naming a requirement that does not exist, ...), so
-the reporting paths are measured too and not only the happy path.
+real files. About one file in twelve gets one defect of the kinds editors make (a misspelled
+label, a missing section, a duplicate id, a measure or tool naming a requirement that does not
+exist, ...), so the reporting paths are measured too and not only the happy path.
 
-Usage: ``python benchmarks/generate.py OUT_DIR [--files N] [--seed S]``.
+Usage: ``python benchmarks/generate.py OUT_DIR [--files N] [--seed S] [--config]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -34,21 +37,18 @@ DEFAULT_FILES = 10_000
 DEFAULT_SEED = 20260617
 #: share of files that carry one defect
 DEFECT_RATE = 0.08
-#: shares of the three kinds of file (the rest are measures, as in the real repo)
-SHARE_2024 = 0.2
-SHARE_CURRENT = 0.3
+#: shares of the kinds of file (the rest are measures, as in the real repo)
+SHARE_REQUIREMENTS = 0.3
+SHARE_TOOLS = 0.05
+SHARE_PAGES = 0.1
+#: share of links between pages that point at a page or a heading that does not exist
+BROKEN_LINKS = 0.03
 
 # -- vocabularies -----------------------------------------------------------------------------
 # Label values valid in both formats, so one set of label folders serves the whole repo; taken
 # from the package's schemas, so that the generator follows a vocabulary change.
-LEVENSCYCLUS = tuple(
-    v
-    for v in vocabulary("levenscyclus", "vereiste-2024.schema.json") or ()
-    if v in (vocabulary("levenscyclus", "labels.schema.json") or ())
-)
+LEVENSCYCLUS = tuple(vocabulary("levenscyclus", "labels.schema.json") or ())
 ONDERWERP = tuple(vocabulary("onderwerp", "labels.schema.json") or ())
-BOUWBLOK = tuple(vocabulary("bouwblok", "vereiste-2024.schema.json") or ())
-ROLLEN_2024 = ("data-scientist", "domeinspecialist", "informatiebeheerder", "projectleider")
 ROLLEN = ("beleid-en-advies", "jurist", "ontwikkelaar", "projectleider")
 AI_ACT = {
     "soort-toepassing": ("ai-systeem", "ai-systeem-voor-algemene-doeleinden"),
@@ -156,8 +156,7 @@ LAWS = (
 )
 CONSONANTS = "bcdfghjklmnprstvwz"
 VOWELS = "aeiou"
-CHECK = ":material-check-bold:{ style='color: #4DB6AC' }"
-CLOSE = ":material-close:{ style='color: #EF5350' }"
+CATEGORIE = ("toetsingskader", "handreiking", "impact-assessment", "register", "template")
 
 
 @dataclass
@@ -165,8 +164,11 @@ class Plan:
     """The file list decided before any text is written, so measures can name requirements."""
 
     current: list[tuple[str, str]] = field(default_factory=list)  # (code, stem)
-    old: list[str] = field(default_factory=list)  # stems of 2024-format requirements
     measures: list[tuple[str, str]] = field(default_factory=list)  # (code, stem)
+    tools: list[str] = field(default_factory=list)  # stems
+    #: ordinary pages: (folder under docs/, stem, the headings of its sections)
+    pages: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    links: Counter[str] = field(default_factory=Counter)
     defects: Counter[str] = field(default_factory=Counter)
 
 
@@ -296,39 +298,10 @@ def _label_typo(text: str, key: str) -> str:
     return text[:start] + _typo(value) + text[start + len(value) :]
 
 
-def _status_case(text: str, rng: random.Random) -> str:
-    """'geldend' written 'Geldend', the mistake the seed file made."""
-    return re.sub(
-        r"(?m)^(status_vereiste:\n- )([a-z])", lambda m: m[1] + m[2].upper(), text, count=1
-    )
-
-
-def _status_placeholder(text: str, rng: random.Random) -> str:
-    return re.sub(r"(?m)^(status_vereiste:\n- ).*$", r"\1Treedt in werking op DATUM", text, count=1)
-
-
-def _table_mismatch(text: str, rng: random.Random) -> str:
-    """One icon flipped: the table no longer says what the front matter says."""
-    if f"| {CLOSE} |" in text:
-        return _swap_first(text, f"| {CLOSE} |", f"| {CHECK} |")
-    return _swap_first(text, f"| {CHECK} |", f"| {CLOSE} |")
-
-
 def _title_full_stop(text: str, rng: random.Random) -> str:
     return re.sub(r"(?m)^(title: .*)$", r"\1.", text, count=1)
 
 
-OLD_DEFECTS: dict[str, Callable[[str, random.Random], str]] = {
-    "status-case": _status_case,
-    "status-placeholder": _status_placeholder,
-    "label-typo": lambda t, r: _label_typo(t, "levenscyclus"),
-    "key-typo": lambda t, r: _swap_first(t, "\nbouwblok:", "\nboubwlok:"),
-    "table-mismatch": _table_mismatch,
-    "missing-section": lambda t, r: _drop_section(t, "Risico"),
-    "extra-section": lambda t, r: _swap_first(
-        t, "\n## Risico", "\n## Normen\n\nNEN 7510\n\n## Risico"
-    ),
-}
 CURRENT_DEFECTS: dict[str, Callable[[str, random.Random], str]] = {
     "label-typo": lambda t, r: _label_typo(t, "onderwerp"),
     "missing-section": lambda t, r: _drop_section(t, "Toelichting"),
@@ -336,6 +309,11 @@ CURRENT_DEFECTS: dict[str, Callable[[str, random.Random], str]] = {
     "old-key": lambda t, r: _swap_first(t, "\nhide:", "\nstatus_vereiste:\n- geldend\nhide:"),
     "wrong-stem": lambda t, r: _swap_first(t, "vereiste/", "vereiste/x"),
     "unclosed-comment": lambda t, r: _swap_first(t, "<!-- tags-ai-act -->", "<!-- tags-ai-act"),
+}
+TOOL_DEFECTS: dict[str, Callable[[str, random.Random], str]] = {
+    "unknown-vereiste": lambda t, r: _label_typo(t, "vereiste"),
+    "label-typo": lambda t, r: _label_typo(t, "onderwerp"),
+    "title-full-stop": _title_full_stop,
 }
 MEASURE_DEFECTS: dict[str, Callable[[str, random.Random], str]] = {
     "unknown-vereiste": lambda t, r: _label_typo(t, "vereiste"),
@@ -346,53 +324,56 @@ MEASURE_DEFECTS: dict[str, Callable[[str, random.Random], str]] = {
 }
 
 
+# -- links -----------------------------------------------------------------------------------
+SECTION = "voldoen-aan-wetten-en-regels"
+#: folders of ordinary pages, as the site has them
+PAGE_FOLDERS = ("over-het-algoritmekader", "soorten-algoritmes-en-ai", "ai-verordening")
+
+
+def slugify(heading: str) -> str:
+    """The heading id Python-Markdown's toc gives the plain words this generator writes."""
+    return re.sub(r"[\s]+", "-", re.sub(r"[^\w\s-]", "", heading).strip().lower())
+
+
+class Linker:
+    """Links from one page to another, relative as the site's editors write them; a share of
+    them broken (a page that does not exist, or a heading it does not have)."""
+
+    def __init__(self, w: Writer, p: Plan) -> None:
+        self.w, self.p = w, p
+        self.targets: list[tuple[str, tuple[str, ...]]] = []  # (path under docs/, headings)
+        self.targets += [(f"{SECTION}/vereisten/{s}.md", REQ_HEADINGS) for _, s in p.current]
+        self.targets += [(f"{SECTION}/maatregelen/{s}.md", MSR_HEADINGS) for _, s in p.measures]
+        self.targets += [(f"{SECTION}/hulpmiddelen/{s}.md", ("hulpmiddel",)) for s in p.tools]
+        self.targets += [(f"{folder}/{s}.md", h) for folder, s, h in p.pages]
+
+    def link(self, source: str) -> str:
+        r = self.w.rng
+        target, headings = r.choice(self.targets)
+        anchor = f"#{r.choice(headings)}" if headings and r.random() < 0.5 else ""
+        if r.random() < BROKEN_LINKS:
+            if anchor and r.random() < 0.5:
+                anchor, kind = "#bestaat-niet", "broken-anchor"
+            else:
+                target, kind = target.replace(".md", "-weg.md"), "broken-page"
+        else:
+            kind = "anchor" if anchor else "page"
+        self.p.links[kind] += 1
+        rel = os.path.relpath(target, os.path.dirname(source)).replace(os.sep, "/")
+        return f"[{self.w.title().lower()}]({rel}{anchor})"
+
+    def paragraph(self, source: str) -> str:
+        count = self.w.rng.randint(1, 3)
+        links = ", ".join(self.link(source) for _ in range(count))
+        return f"Zie ook {links}."
+
+
+REQ_HEADINGS = ("vereiste", "toelichting", "bronnen", "risico")
+MSR_HEADINGS = ("maatregel", "toelichting", "risico", "bronnen", "voorbeelden")
+
+
 # -- files ------------------------------------------------------------------------------------
-def old_requirement(w: Writer, stem: str) -> str:
-    r = w.rng
-    ja = {key: [r.random() < 0.5 for _ in range(n)] for key, n in (("rk", 2), ("ml", 3), ("ga", 3))}
-    fm = [
-        f"title: {w.title()}",
-        f"toelichting: {w.toelichting()}",
-        _yaml_list("status_vereiste", [r.choice(("geldend", "nog-niet-geldend"))]).rstrip(),
-        _yaml_list("levenscyclus", w.labels(LEVENSCYCLUS)).rstrip(),
-        _yaml_list("bouwblok", w.labels(BOUWBLOK, 1, 2)).rstrip(),
-        _yaml_list("rollen", w.labels(ROLLEN_2024, 1, 2)).rstrip(),
-    ]
-    classes = {
-        "rk": ("niet-impactvol", "impactvol"),
-        "ml": ("niet-impactvol", "impactvol", "hoog-risico"),
-    }
-    classes["ga"] = classes["ml"]
-    for key, name in (("rk", "rekenregels"), ("ml", "machine-learning"), ("ga", "generatieve-ai")):
-        fm.append(f"{name}:")
-        fm.extend(
-            f"- {c}: {'Ja' if v else 'Nee'}" for c, v in zip(classes[key], ja[key], strict=True)
-        )
-    indent = "\t" if r.random() < 0.5 else "    "
-    tabs = []
-    for key, title in (("rk", "Rekenregel"), ("ml", "Machine learning"), ("ga", "Generatieve AI")):
-        headers = ["niet-impactvol", "impactvol", "hoog-risico-ai"][: len(ja[key])]
-        icons = [CHECK if v else CLOSE for v in ja[key]]
-        rows = (
-            "| " + " | ".join(headers) + " |",
-            "|" + "|".join("-" * (len(h) + 2) for h in headers) + "|",
-            "| " + " | ".join(icons) + " |",
-        )
-        tabs.append(f'=== "{title}"\n\n' + "\n".join(indent + row for row in rows))
-    target = w.body_target()
-    body = [
-        "<!-- tags -->",
-        f"## Vereiste\n\n{w.paragraph(1, 3)}",
-        f"## Toelichting\n\n{w.explanation(target)}",
-        f"## Bronnen\n\n{w.sources()}",
-        "## Wanneer van toepassing?\n\n" + "\n\n".join(tabs),
-        f"## Risico\n\n{w.paragraph(1, 3)}",
-        f"## Maatregelen\n\n<!-- list_maatregelen vereiste/{stem} -->",
-    ]
-    return "---\n" + "\n".join(fm) + "\n---\n\n" + "\n\n".join(body) + "\n"
-
-
-def current_requirement(w: Writer, code: str, stem: str) -> str:
+def current_requirement(w: Writer, code: str, stem: str, see_also: str) -> str:
     r = w.rng
     fm = [
         f"title: {w.title()}",
@@ -410,7 +391,7 @@ def current_requirement(w: Writer, code: str, stem: str) -> str:
     body = [
         "<!-- tags -->",
         f"## Vereiste\n\n{w.paragraph(1, 3)}",
-        f"## Toelichting\n\n{w.explanation(w.body_target())}",
+        f"## Toelichting\n\n{w.explanation(w.body_target())}\n\n{see_also}",
         f"## Bronnen\n\n{w.sources()}",
         "## Van toepassing op\n\n<!-- tags-ai-act -->",
         f"## Risico\n\n{w.paragraph(1, 3)}",
@@ -420,7 +401,7 @@ def current_requirement(w: Writer, code: str, stem: str) -> str:
     return "---\n" + front + "---\n\n" + "\n\n".join(body) + "\n"
 
 
-def measure(w: Writer, code: str, requirements: list[str]) -> str:
+def measure(w: Writer, code: str, requirements: list[str], see_also: str) -> str:
     r = w.rng
     sources = []
     if r.random() < 0.8:
@@ -438,28 +419,104 @@ def measure(w: Writer, code: str, requirements: list[str]) -> str:
         ("sources:\n" + "\n".join(sources) + "\n") if sources else "",
         "hide:\n- navigation\n- toc\n",
     ]
+    example = w.paragraph(1, 2) if r.random() < 0.5 else "Er zijn nog geen voorbeelden."
     body = [
         "<!-- tags -->",
         f"## Maatregel\n\n{w.paragraph(1, 3)}",
-        f"## Toelichting\n\n{w.explanation(w.body_target())}",
+        f"## Toelichting\n\n{w.explanation(w.body_target())}\n\n{see_also}",
         f"## Risico\n\n{w.paragraph(1, 2)}",
         "## Bijbehorende vereiste(n) { data-search-exclude }\n\n"
         '??? expander "Bekijk alle vereisten"\n    <!-- list_vereisten_on_maatregelen_page -->',
         f"## Bronnen\n\n{w.sources()}",
-        f"## Voorbeelden\n\n{w.paragraph(1, 2) if r.random() < 0.5 else 'Er zijn nog geen voorbeelden.'}",
+        f"## Voorbeelden\n\n{example}",
     ]
     front = "".join(line if line.endswith("\n") or not line else line + "\n" for line in fm)
     return "---\n" + front + "---\n\n" + "\n\n".join(body) + "\n"
 
 
+def tool(w: Writer, requirements: list[str], measures: list[str], see_also: str) -> str:
+    """A tool (hulpmiddel): a category, labels, and the requirements and measures it serves."""
+    r = w.rng
+    fm = [
+        f"title: {w.title()}",
+        f"toelichting: {w.toelichting()}",
+        _yaml_list("categorie", w.labels(CATEGORIE, 1, 2)),
+        _yaml_list("vereiste", r.sample(requirements, min(len(requirements), r.randint(1, 5)))),
+        _yaml_list("maatregel", r.sample(measures, min(len(measures), r.randint(1, 5)))),
+        _yaml_list("levenscyclus", w.labels(LEVENSCYCLUS)),
+        _yaml_list("onderwerp", w.labels(ONDERWERP, 1, 2)),
+        _yaml_list("rollen", w.labels(ROLLEN, 1, 2)),
+        "hide: navigation\n",
+    ]
+    body = [
+        "<!-- tags -->",
+        "[Direct naar het hulpmiddel](https://www.example.org/hulpmiddel)"
+        "{ .button .md-button--secondary }",
+        f"## Hulpmiddel\n\n{w.explanation(w.body_target())}\n\n{see_also}",
+        f"## Relevantie\n\n{w.paragraph(1, 3)}",
+        f"## Auteur\n\n{w.paragraph(1, 1)}",
+        "## Bijbehorende vereisten { data-search-exclude }\n\n"
+        "<!-- list_vereisten_on_maatregelen_page -->",
+        "## Bijbehorende maatregelen\n\n<!-- list_maatregelen_on_hulpmiddelen_page -->",
+    ]
+    front = "".join(line if line.endswith("\n") else line + "\n" for line in fm)
+    return "---\n" + front + "---\n\n" + "\n\n".join(body) + "\n"
+
+
+def page(w: Writer, title: str, headings: tuple[str, ...], links: Linker, source: str) -> str:
+    """An ordinary page of the site: a title, sections, and links to other pages."""
+    parts = [f"---\ntitle: {title}\n---\n\n# {title}\n\n{w.paragraph(1, 3)}"]
+    for heading in headings:
+        text = w.paragraph(2, 4)
+        if w.rng.random() < 0.6:
+            text += "\n\n" + links.paragraph(source)
+        parts.append(f"## {heading.replace('-', ' ').capitalize()}\n\n{text}")
+    return "\n\n".join(parts) + "\n"
+
+
+MKDOCS = """\
+# Generated by benchmarks/generate.py: a synthetic site in the content repo's layout.
+site_name: Synthetisch Algoritmekader
+docs_dir: docs
+use_directory_urls: true
+theme:
+  name: material
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - footnotes
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+  - toc:
+      toc_depth: 3
+  - pymdownx.emoji:
+      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+"""
+
+TEMPLATE = """\
+---
+title: Titel van de {kind}
+toelichting: Eén zin die zegt waar het om gaat.
+---
+
+<!-- tags -->
+
+## {heading}
+
+Schrijf hier de tekst.
+"""
+
+#: vereistenlint.toml equal to the built-in preset, for versions that do not have the preset
 CONFIG = """\
-# Generated by benchmarks/generate.py: a synthetic content repo for the benchmark.
-include = ["docs/vereisten/*.md", "docs/vereisten-2024/*.md", "docs/maatregelen/*.md"]
+# Generated by benchmarks/generate.py: what the built-in preset says, for versions without it.
+include = ["docs/**/*.md"]
 
 [profiles]
-"docs/vereisten/*.md" = "vereiste"
-"docs/vereisten-2024/*.md" = "vereiste-2024"
-"docs/maatregelen/*.md" = "maatregel"
+"docs/voldoen-aan-wetten-en-regels/vereisten/*.md" = "vereiste"
+"docs/voldoen-aan-wetten-en-regels/maatregelen/*.md" = "maatregel"
 
 [labels.levenscyclus]
 folder = "docs/levenscyclus"
@@ -477,22 +534,24 @@ def _label_pages(root: Path) -> None:
     for folder, values in (
         ("levenscyclus", (*LEVENSCYCLUS, "over-de-levenscyclus")),
         ("onderwerpen", ONDERWERP),
-        ("rollen", tuple(sorted({*ROLLEN, *ROLLEN_2024}))),
+        ("rollen", ROLLEN),
     ):
         target = root / "docs" / folder
         target.mkdir(parents=True, exist_ok=True)
         for value in (*values, "index"):
             (target / f"{value}.md").write_text(
-                f"---\ntitle: {value}\n---\n\nPagina over {value}.\n"
+                f"---\ntitle: {value}\n---\n\n# {value}\n\nPagina over {value}.\n"
             )
 
 
 def plan(w: Writer, files: int) -> Plan:
-    """Decide every file name and id first: measures name requirements that must exist."""
+    """Decide every file name and id first: measures and tools name requirements that must
+    exist, and links point at pages and headings decided here."""
     rng = w.rng
-    n_old = round(files * SHARE_2024)
-    n_current = round(files * SHARE_CURRENT)
-    n_measures = files - n_old - n_current
+    n_current = round(files * SHARE_REQUIREMENTS)
+    n_tools = max(1, round(files * SHARE_TOOLS))
+    n_pages = round(files * SHARE_PAGES)
+    n_measures = max(1, files - n_current - n_tools - n_pages)
     taken: set[str] = set()
     p = Plan()
     for i, code in enumerate(_codes(rng, n_current, taken)):
@@ -503,28 +562,45 @@ def plan(w: Writer, files: int) -> Plan:
             p.defects["current:duplicate-id"] += 1
         else:
             p.current.append((code, f"{code}-{w.slug()}"))
-    old_stems: set[str] = set()
-    while len(p.old) < n_old:
-        stem = f"{w.slug('_')}_{rng.randint(1, 999)}"
-        if stem not in old_stems:
-            old_stems.add(stem)
-            p.old.append(stem)
     for code in _codes(rng, n_measures, taken):
         p.measures.append((code, f"{rng.randint(0, 7)}-{code}-{w.slug()}"))
+    for i in range(n_tools):
+        p.tools.append(f"{w.slug()}-{i}")
+    for i in range(n_pages):
+        folder = PAGE_FOLDERS[i % len(PAGE_FOLDERS)]
+        headings = tuple(dict.fromkeys(slugify(w.title()) for _ in range(rng.randint(2, 5))))
+        p.pages.append((folder, f"{w.slug()}-{i}", headings))
     return p
 
 
-def generate(out: Path, files: int = DEFAULT_FILES, seed: int = DEFAULT_SEED) -> Plan:
-    """Write the repo under `out` (created; files already there are overwritten)."""
+def generate(
+    out: Path, files: int = DEFAULT_FILES, seed: int = DEFAULT_SEED, config: bool = False
+) -> Plan:
+    """Write the repo under `out` (created; files already there are overwritten).
+
+    The layout is the content repo's (mkdocs.yml, docs/voldoen-aan-wetten-en-regels/...,
+    templates/), so vereistenlint's built-in preset applies without configuration; with
+    `config`, a vereistenlint.toml saying the same is written for versions without it.
+    """
     w = Writer(seed)
     rng = w.rng
     p = plan(w, files)
-    dirs = {name: out / "docs" / name for name in ("vereisten", "vereisten-2024", "maatregelen")}
-    for folder in dirs.values():
+    section = out / "docs" / SECTION
+    dirs = {name: section / name for name in ("vereisten", "maatregelen", "hulpmiddelen")}
+    for folder in (*dirs.values(), *(out / "docs" / f for f in PAGE_FOLDERS)):
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.md").write_text("---\ntitle: Overzicht\n---\n\nAlle pagina's.\n")
+        (folder / "index.md").write_text("---\ntitle: Overzicht\n---\n\n# Overzicht\n\nAlles.\n")
+    (out / "docs" / "index.md").write_text("---\ntitle: Home\n---\n\n# Home\n\nWelkom.\n")
     _label_pages(out)
-    (out / "vereistenlint.toml").write_text(CONFIG)
+    (out / "mkdocs.yml").write_text(MKDOCS)
+    (out / "templates").mkdir(exist_ok=True)
+    for kind, heading in (("vereiste", "Vereiste"), ("maatregel", "Maatregel")):
+        (out / "templates" / f"template-{kind}.md").write_text(
+            TEMPLATE.format(kind=kind, heading=heading)
+        )
+    if config:
+        (out / "vereistenlint.toml").write_text(CONFIG)
+    links = Linker(w, p)
 
     def defect(table: dict[str, Callable[[str, random.Random], str]], kind: str, text: str) -> str:
         if rng.random() >= DEFECT_RATE:
@@ -533,17 +609,32 @@ def generate(out: Path, files: int = DEFAULT_FILES, seed: int = DEFAULT_SEED) ->
         p.defects[f"{kind}:{name}"] += 1
         return table[name](text, rng)
 
-    for stem in p.old:
-        text = defect(OLD_DEFECTS, "2024", old_requirement(w, stem))
-        (dirs["vereisten-2024"] / f"{stem}.md").write_text(text)
+    def see_also(source: str) -> str:
+        return links.paragraph(source) if rng.random() < 0.7 else ""
+
     for code, stem in p.current:
-        text = defect(CURRENT_DEFECTS, "current", current_requirement(w, code, stem))
-        (dirs["vereisten"] / f"{stem}.md").write_text(text)
+        source = f"{SECTION}/vereisten/{stem}.md"
+        text = current_requirement(w, code, stem, see_also(source))
+        (dirs["vereisten"] / f"{stem}.md").write_text(defect(CURRENT_DEFECTS, "current", text))
     requirement_stems = [stem for _, stem in p.current]
     for code, stem in p.measures:
-        text = defect(MEASURE_DEFECTS, "measure", measure(w, code, requirement_stems))
-        (dirs["maatregelen"] / f"{stem}.md").write_text(text)
+        source = f"{SECTION}/maatregelen/{stem}.md"
+        text = measure(w, code, requirement_stems, see_also(source))
+        (dirs["maatregelen"] / f"{stem}.md").write_text(defect(MEASURE_DEFECTS, "measure", text))
+    measure_stems = [stem for _, stem in p.measures]
+    for stem in p.tools:
+        source = f"{SECTION}/hulpmiddelen/{stem}.md"
+        text = tool(w, requirement_stems, measure_stems, see_also(source))
+        (dirs["hulpmiddelen"] / f"{stem}.md").write_text(defect(TOOL_DEFECTS, "tool", text))
+    for folder, stem, headings in p.pages:
+        source = f"{folder}/{stem}.md"
+        title = w.title()
+        (out / "docs" / source).write_text(page(w, title, headings, links, source))
     return p
+
+
+def count(p: Plan) -> int:
+    return len(p.current) + len(p.measures) + len(p.tools) + len(p.pages)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -551,16 +642,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to write the repo into")
     parser.add_argument("--files", type=int, default=DEFAULT_FILES, help="number of files")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--config", action="store_true", help="also write vereistenlint.toml")
     args = parser.parse_args(argv)
-    p = generate(args.out, args.files, args.seed)
-    total = len(p.old) + len(p.current) + len(p.measures)
+    p = generate(args.out, args.files, args.seed, args.config)
     print(
-        f"wrote {total} files to {args.out}: {len(p.old)} 2024-format requirements, "
-        f"{len(p.current)} current requirements, {len(p.measures)} measures; "
-        f"{sum(p.defects.values())} with a defect"
+        f"wrote {count(p)} files to {args.out}: {len(p.current)} requirements, "
+        f"{len(p.measures)} measures, {len(p.tools)} tools, {len(p.pages)} ordinary pages; "
+        f"{sum(p.defects.values())} with a defect; links: "
+        + ", ".join(f"{n} {kind}" for kind, n in sorted(p.links.items()))
     )
-    for name, count in sorted(p.defects.items()):
-        print(f"  {name}: {count}")
+    for name, n in sorted(p.defects.items()):
+        print(f"  {name}: {n}")
     return 0
 
 
