@@ -3,22 +3,34 @@
 Not a timed test: timings depend on the machine and on what else runs on it, so they are
 measured here and recorded in the README with the machine they ran on, instead of failing a
 build at random. Every figure comes from a fresh interpreter started as a subprocess, timed by
-wall clock from outside, because that is what an editor or a CI job waits for: interpreter
-start-up and imports included. Each run is repeated and the best (shortest) run is reported,
-with the median next to it; ratios are taken between best runs. A run during which other
-processes used the CPU is counted as disturbed.
+wall clock from outside, because that is what an editor, pre-commit or a CI job waits for:
+interpreter start-up and imports included. Commands that are compared run alternately (A, B,
+A, B, ...), so that a slow moment of a shared machine touches them alike, and the figure is
+the median; ratios are taken between medians. A run during which other processes used the
+CPU is counted as disturbed (and shown).
 
-What is measured, on a synthetic repo written by generate.py (10,000 files by default):
+What is measured:
 
-- the parse floor (floor.py): read every file, YAML with the C loader, Markdown tokenized;
-- ``vereistenlint check --jobs 1`` and ``--jobs 2`` over the repo (its vereistenlint.toml);
-- peak memory of both, the workers of ``--jobs 2`` included;
-- one file, as pre-commit checks it, against an interpreter that only imports the dependencies;
-- the real 2026-06 corpus against its own parse floor (skipped when the corpus is absent);
+- synthetic repos written by generate.py in the content repo's layout (no configuration: the
+  built-in preset applies) at 1,000, 10,000 and 30,000 files (``--quick``: 1,000 only):
+  the parse floor (floor.py: read, libyaml load, markdown-it tokenize) against
+  ``check --jobs 1``, and ``--jobs 2``; the cost per file at each size; peak memory of the
+  largest; one file checked as pre-commit checks it, with the index cache filled and with
+  ``--no-cache``, against the import floor;
+- the content repo snapshot (../shared/corpus/algoritmekader-2026-06-full, in a temporary
+  copy): one file with and without the cache against the import floor, and a plain ``check``
+  (the default number of workers) against ``--jobs 1``;
+- the peers on the same files in the same run, where they can be installed:
+  markdownlint-cli2 (from the npm registry, into a cache folder outside the project) and the
+  content repo's own validators (script/validation, run from a temporary copy);
 - that the JSON output of ``--jobs 1``, ``2`` and ``4`` is byte for byte the same.
 
-Usage: ``python benchmarks/run.py [--files N] [--repeats R] [--quick] [--keep DIR] [--corpus DIR]
-[--max-wait SECONDS]``.
+The import floor is a fresh interpreter importing exactly the modules from outside the
+standard library that the one-file check imports (found by running that check in a child and
+listing them), so that it follows the dependencies as they change.
+
+Usage: ``python benchmarks/run.py [--quick] [--sizes 1000,10000,30000] [--repeats R]
+[--keep DIR] [--snapshot DIR] [--max-wait SECONDS] [--no-peers]``.
 """
 
 from __future__ import annotations
@@ -44,25 +56,22 @@ import generate  # noqa: E402 - a sibling script, not an installed module
 
 PY = sys.executable
 CHECK = [PY, "-m", "vereistenlint", "check", "--format", "json"]
-#: what vereistenlint imports at start-up from outside the standard library (and tomllib)
-DEPENDENCIES = (
-    "import click, jsonschema, yaml, markdown_it, wcmatch.glob, tomllib; "
-    "from referencing import Registry"
-)
-FOLDERS = ("docs/vereisten", "docs/vereisten-2024", "docs/maatregelen")
-#: the real content repo, where the tests find it: ../shared/corpus beside the checkout
-CORPUS = (
-    HERE.parent.parent / "shared/corpus/algoritmekader-2026-06/docs/voldoen-aan-wetten-en-regels"
-)
+#: the content repo as a maintainer clones it, where the tests find it: ../shared beside the checkout
+SNAPSHOT = HERE.parent.parent / "shared/corpus/algoritmekader-2026-06-full"
+#: where markdownlint-cli2 is installed from the npm registry, once, outside the project
+PEERS = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "vereistenlint-bench"
 MB = 1024 * 1024
 
-# targets, from the issue
-FLOOR_RATIO = 2.0
-SPEEDUP = 1.7
-MEMORY_MB = 300.0
-STARTUP_RATIO = 1.3
-CORPUS_RATIO = 1.5
-
+# targets, from issue 14
+SNAPSHOT_CACHED = 1.2  # one file in the content repo, cache filled / import floor
+SNAPSHOT_COLD = 1.6  # the same with --no-cache
+GENERATED_CACHED = 1.5  # one file in the 10,000-file repo, cache filled / import floor
+FLOOR_RATIO = 1.5  # full check --jobs 1 / parse floor, at 10,000 and 30,000 files
+SPEEDUP = 1.8  # --jobs 2 over --jobs 1
+MEMORY_MB = 300.0  # peak, at 30,000 files
+DEFAULT_VS_ONE = 1.0  # default workers / --jobs 1: never slower
+PEER_RATIO = 1.0  # vereistenlint / a peer: keep the lead
+FLAT = 1.25  # cost per file at the largest size / at the smallest
 
 # -- running ------------------------------------------------------------------------------------
 #: bytecode cache of the children, outside the source tree (set by `main`)
@@ -133,7 +142,7 @@ def busy_seconds() -> float:
 
 
 #: longest wait for a quiet machine before each timed run (seconds; 0: do not wait)
-QUIET_WAIT: list[float] = [120.0]
+QUIET_WAIT: list[float] = [10.0]
 
 
 def wait_quiet() -> None:
@@ -151,8 +160,9 @@ def wait_quiet() -> None:
         time.sleep(1.5)
 
 
-def run(cmd: Sequence[str], cwd: Path) -> Run:
-    """One timed run; exit codes 0 and 1 (findings) are success, anything else stops the run.
+def run(cmd: Sequence[str], cwd: Path, any_exit: bool = False) -> Run:
+    """One timed run; exit codes 0 and 1 (findings) are success, anything else stops the run
+    (a peer's exit code is not judged: `any_exit`).
 
     The machine's busy time before and after, less the CPU time of the command and its
     workers, tells how much other processes ran meanwhile: a run they disturbed is marked.
@@ -169,7 +179,7 @@ def run(cmd: Sequence[str], cwd: Path) -> Run:
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        if code not in (0, 1):
+        if code not in (0, 1) and not any_exit:
             sys.exit(f"failed ({code}): {' '.join(cmd)}\n{err.read().decode()}")
         return Run(seconds, out.read(), others=others, own=own)
 
@@ -240,99 +250,6 @@ def measure_memory(cmd: Sequence[str], cwd: Path, interval: float = 0.005) -> Ru
     )
 
 
-CONTENT_CONFIG = """\
-include = ["docs/{folder}/**/*.md"]
-
-[profiles]
-"docs/{folder}/vereisten/*.md" = "vereiste"
-"docs/{folder}/maatregelen/*.md" = "maatregel"
-"""
-CONTENT_LABELS = {
-    "levenscyclus": ("levenscyclus", ["over-de-levenscyclus"]),
-    "onderwerp": ("onderwerpen", []),
-    "rollen": ("rollen", []),
-}
-
-
-def linked_content_repo(corpus: Path, into: Path) -> Path:
-    """The corpus as a content repo with a vereistenlint.toml, for the pre-commit case.
-
-    The corpus is read-only data and nothing is copied out of it: each Markdown file is
-    linked into a temporary tree (file links; vereistenlint does not follow folder links)
-    with the configuration a content repo would have, label folders included.
-    """
-    docs = corpus.parent
-    for source in docs.rglob("*.md"):
-        target = into / "docs" / source.relative_to(docs)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(source)
-    text = CONTENT_CONFIG.format(folder=corpus.name)
-    for label, (folder, not_labels) in CONTENT_LABELS.items():
-        if (docs / folder).is_dir():
-            text += f'\n[labels.{label}]\nfolder = "docs/{folder}"\n'
-            text += f"not-labels = {json.dumps(not_labels)}\n" if not_labels else ""
-    (into / "vereistenlint.toml").write_text(text)
-    return into
-
-
-@dataclass
-class Series:
-    """Repeated timings of one command.
-
-    The figure is the best (shortest) run: on a shared machine other work can only add
-    time, never take it away, so the minimum is the closest to what the command costs. The
-    median and the number of runs that other processes disturbed are shown next to it.
-    """
-
-    runs: list[Run] = field(default_factory=list)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(r.seconds for r in self.runs)
-
-    @property
-    def best(self) -> float:
-        return min(r.seconds for r in self.runs)
-
-    def describe(self) -> str:
-        disturbed = sum(r.disturbed for r in self.runs)
-        note = f"; {disturbed} disturbed" if disturbed else ""
-        if len(self.runs) == 1:
-            return f"{self.best:.2f} s (1 run{note})"
-        return f"{self.best:.2f} s (best of {len(self.runs)}; median {self.median:.2f}{note})"
-
-
-def one_in_repo(root: Path, target: Path, times: int) -> list[tuple[str, Series]]:
-    """One file checked inside a repo with a configuration, as pre-commit checks it.
-
-    The repository-wide rules then need every other file of the repository too. Where
-    vereistenlint keeps an index cache (``--no-cache`` turns it off), both are measured:
-    every file read, as on the first run, and the cache filled by an earlier run.
-    """
-    name = str(target.relative_to(root))
-    if (
-        "--no-cache"
-        not in subprocess.run(
-            [*CHECK[:4], "--help"], capture_output=True, text=True, env=clean_env(), check=False
-        ).stdout
-    ):
-        return [("", repeat([*CHECK, name], root, times))]
-    cold = repeat([*CHECK, "--no-cache", name], root, times)
-    run([*CHECK, name], root)  # fills the cache
-    warm = repeat([*CHECK, name], root, times)
-    return [(", every file read (--no-cache)", cold), (", index cache filled", warm)]
-
-
-def repeat(cmd: Sequence[str], cwd: Path, times: int) -> Series:
-    """`times` runs, plus up to as many again while runs are disturbed."""
-    series = Series()
-    while len(series.runs) < 2 * times:
-        series.runs.append(run(cmd, cwd))
-        if sum(not r.disturbed for r in series.runs) >= times:
-            break
-    return series
-
-
 # -- the machine --------------------------------------------------------------------------------
 def machine() -> list[str]:
     cpu = "unknown CPU"
@@ -354,6 +271,7 @@ def machine() -> list[str]:
     versions = ", ".join(
         f"{name} {metadata.version(name)}"
         for name in ("vereistenlint", "PyYAML", "markdown-it-py", "jsonschema", "click", "wcmatch")
+        if _installed(name)
     )
     import yaml
 
@@ -367,7 +285,45 @@ def machine() -> list[str]:
     ]
 
 
+def _installed(name: str) -> bool:
+    try:
+        metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
 # -- judging ------------------------------------------------------------------------------------
+@dataclass
+class Series:
+    """Repeated timings of one command; the figure is the median."""
+
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    def describe(self) -> str:
+        disturbed = sum(r.disturbed for r in self.runs)
+        note = f"; {disturbed} disturbed" if disturbed else ""
+        if len(self.runs) == 1:
+            return f"{self.median:.2f} s (1 run{note})"
+        best = min(r.seconds for r in self.runs)
+        return f"{self.median:.2f} s (median of {len(self.runs)}; best {best:.2f}{note})"
+
+
+def alternate(
+    commands: Sequence[tuple[Sequence[str], Path]], times: int, any_exit: bool = False
+) -> list[Series]:
+    """Each command `times` times, in turn (A, B, A, B, ...)."""
+    series = [Series() for _ in commands]
+    for _ in range(times):
+        for (cmd, cwd), s in zip(commands, series, strict=True):
+            s.runs.append(run(cmd, cwd, any_exit=any_exit))
+    return series
+
+
 @dataclass
 class Row:
     figure: str
@@ -382,14 +338,23 @@ def _percent(share: float) -> str:
 
 def at_most(value: float, limit: float, unit: str = "x") -> str:
     if value <= limit:
-        return "pass"
-    return f"MISS by {_percent(value / limit - 1)} ({value:.2f}{unit} > {limit:g}{unit})"
+        return "met"
+    return f"missed by {_percent(value / limit - 1)} ({value:.2f}{unit} > {limit:g}{unit})"
 
 
 def at_least(value: float, limit: float, unit: str = "x") -> str:
     if value >= limit:
-        return "pass"
-    return f"MISS by {_percent(1 - value / limit)} ({value:.2f}{unit} < {limit:g}{unit})"
+        return "met"
+    return f"missed by {_percent(1 - value / limit)} ({value:.2f}{unit} < {limit:g}{unit})"
+
+
+def ratio_row(figure: str, a: Series, b: Series, limit: float, most: bool = True) -> Row:
+    value = a.median / b.median
+    sign = "≤" if most else "≥"
+    verdict = at_most(value, limit) if most else at_least(value, limit)
+    return Row(
+        figure, f"{value:.2f}x ({a.median:.2f} s / {b.median:.2f} s)", f"{sign} {limit:g}x", verdict
+    )
 
 
 def table(rows: list[Row]) -> str:
@@ -402,196 +367,307 @@ def say(text: str) -> None:
     print(text, flush=True)
 
 
-# -- the benchmark ------------------------------------------------------------------------------
-def benchmark(args: argparse.Namespace, repo: Path) -> list[Row]:
-    rows: list[Row] = []
-    files = args.files
-    n = f"{files:,}"
-    floor_cmd = [PY, str(HERE / "floor.py"), *FOLDERS]
-    j1_cmd, j2_cmd = [*CHECK, "--jobs", "1"], [*CHECK, "--jobs", "2"]
+# -- what is imported ---------------------------------------------------------------------------
+_LIST_IMPORTS = """
+import sys
+from vereistenlint import cli
+sys.argv = ["vereistenlint", *sys.argv[1:]]
+try:
+    cli.main()
+except SystemExit:
+    pass
+std = sys.stdlib_module_names
+names = sorted(
+    n for n, m in list(sys.modules.items())
+    if m is not None and n.split(".")[0] not in std and not n.startswith(("vereistenlint", "_"))
+    and n.split(".")[0] not in ("__main__",)
+)
+print("\\n".join(names), file=sys.stderr)
+"""
 
-    # one small run of each kind first: the bytecode cache is filled before anything is timed
-    one = sorted((repo / "docs" / "vereisten").glob("*-*.md"))[0]
-    run([PY, str(HERE / "floor.py"), str(one)], repo)
-    run([*CHECK, str(one)], repo)
-    run([PY, "-c", DEPENDENCIES], repo)
 
-    # (a)-(c) interleaved, so that a slow moment of the machine touches all three alike
-    say(f"\n[speed] {n} files, {args.repeats} run(s) each of: floor, --jobs 1, --jobs 2")
-    floor, jobs1, jobs2 = Series(), Series(), Series()
-    for i in range(2 * args.repeats):  # extra rounds only while runs are disturbed
-        if i >= args.repeats and all(
-            sum(not r.disturbed for r in s.runs) >= args.repeats for s in (floor, jobs1, jobs2)
-        ):
-            break
-        floor.runs.append(run(floor_cmd, repo))
-        jobs1.runs.append(run(j1_cmd, repo))
-        jobs2.runs.append(run(j2_cmd, repo))
-        say(
-            f"  run {i + 1}: "
-            + ", ".join(
-                f"{name} {s.runs[-1].seconds:.2f} s"
-                + (" (disturbed)" if s.runs[-1].disturbed else "")
-                for name, s in (("floor", floor), ("--jobs 1", jobs1), ("--jobs 2", jobs2))
-            )
-        )
-    inside = json.loads(floor.runs[0].stdout)
-    say(
-        f"  floor inside the process: imports {inside['import_seconds']:.2f} s, "
-        f"parsing {inside['parse_seconds']:.2f} s ({inside['files']} files, "
-        f"{inside['bytes'] / MB:.1f} MB)"
+def import_floor(one_file_cmd: Sequence[str], cwd: Path) -> list[str]:
+    """The command of the import floor: a fresh interpreter importing exactly the modules from
+    outside the standard library that `one_file_cmd` imports."""
+    args = list(one_file_cmd[one_file_cmd.index("vereistenlint") + 1 :])
+    proc = subprocess.run(
+        [PY, "-c", _LIST_IMPORTS, *args], cwd=cwd, env=clean_env(), capture_output=True, text=True
     )
-    ratio = jobs1.best / floor.best
-    speedup = jobs1.best / jobs2.best
-    rows += [
-        Row(f"parse floor, {n} files", floor.describe(), "(reference)", ""),
-        Row(f"check --jobs 1, {n} files", jobs1.describe(), "", ""),
-        Row(
-            "check --jobs 1 / parse floor",
-            f"{ratio:.2f}x",
-            f"≤ {FLOOR_RATIO:g}x",
-            at_most(ratio, FLOOR_RATIO),
-        ),
-        Row(f"check --jobs 2, {n} files", jobs2.describe(), "", ""),
-        Row(
-            "speed-up --jobs 2 over --jobs 1",
-            f"{speedup:.2f}x",
-            f"≥ {SPEEDUP:g}x",
-            at_least(speedup, SPEEDUP),
-        ),
-    ]
+    names = proc.stderr.split()
+    if proc.returncode != 0 or not names:
+        sys.exit(f"could not list the imports of {' '.join(one_file_cmd)}:\n{proc.stderr}")
+    code = (
+        f"import importlib\nfor name in {names!r}:\n"
+        "    try:\n        importlib.import_module(name)\n    except Exception:\n        pass"
+    )
+    return [PY, "-c", code]
 
-    # (d) memory, in runs of its own: sampling /proc must not disturb the timings above
-    say("\n[memory] peak RSS of --jobs 1 and --jobs 2 (workers included)")
-    for jobs, cmd in ((1, j1_cmd), (2, j2_cmd)):
-        mem = measure_memory(cmd, repo)
+
+# -- peers --------------------------------------------------------------------------------------
+def markdownlint(install: bool) -> list[str] | None:
+    """markdownlint-cli2 from the npm registry, installed once into a cache folder; None when
+    npm or the registry is not there."""
+    binary = PEERS / "node_modules" / ".bin" / "markdownlint-cli2"
+    if not binary.exists() and install and shutil.which("npm"):
+        PEERS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(PEERS),
+                "markdownlint-cli2",
+            ],
+            capture_output=True,
+            check=False,
+            timeout=600,
+        )
+    return [str(binary)] if binary.exists() else None
+
+
+def validators(snapshot: Path, into: Path) -> list[str] | None:
+    """The content repo's own validation scripts, copied to a temporary folder (never into
+    the project), run as its README says from the repository's root."""
+    source = snapshot / "script" / "validation"
+    if not (source / "run_all_validations.py").is_file():
+        return None
+    target = into / "validation"
+    shutil.copytree(source, target)
+    return [PY, str(target / "run_all_validations.py")]
+
+
+def peer_rows(
+    where: str, root: Path, ours: Series, peers: dict[str, list[str] | None], times: int
+) -> list[Row]:
+    rows: list[Row] = []
+    for name, cmd in peers.items():
+        if cmd is None:
+            rows.append(
+                Row(f"{where}: vereistenlint / {name}", "skipped (not installable)", "", "")
+            )
+            continue
+        full = [*cmd, "docs/**/*.md"] if name == "markdownlint-cli2" else cmd
+        (theirs,) = alternate([(full, root)], times, any_exit=True)
+        say(f"  {name}: {theirs.describe()}")
+        rows.append(
+            ratio_row(f"{where}: vereistenlint / {name} (same files)", ours, theirs, PEER_RATIO)
+        )
+    return rows
+
+
+# -- the scenarios ------------------------------------------------------------------------------
+def warm_up(root: Path, one: str) -> None:
+    """One small run of each kind: the bytecode cache is filled before anything is timed."""
+    run([PY, str(HERE / "floor.py"), one], root)
+    run([*CHECK, one], root)
+
+
+def one_file(root: Path, one: str, times: int) -> tuple[Series, Series, Series]:
+    """The pre-commit call: one file named, every other page of the repository seen by the
+    site-wide rules; with --no-cache and with the index cache filled (two runs fill it: the
+    second re-reads files written just before the first, which the cache cannot trust yet)."""
+    cold_cmd = [*CHECK, "--no-cache", one]
+    warm_cmd = [*CHECK, one]
+    floor_cmd = import_floor(warm_cmd, root)
+    run(warm_cmd, root)
+    time.sleep(2.1)
+    run(warm_cmd, root)
+    floor, cold, warm = alternate([(floor_cmd, root), (cold_cmd, root), (warm_cmd, root)], times)
+    return floor, cold, warm
+
+
+def scale(
+    args: argparse.Namespace, size: int, peers: dict[str, list[str] | None]
+) -> tuple[list[Row], float, float]:
+    """One generated repo: floor, --jobs 1, --jobs 2; returns rows and the costs per file."""
+    rows: list[Row] = []
+    root = Path(tempfile.mkdtemp(prefix=f"vl-bench-{size}-", dir=args.keep))
+    try:
+        start = time.perf_counter()
+        plan = generate.generate(root, size, args.seed, config=not PRESET[0])
         say(
-            f"  --jobs {jobs}: {mem.processes} process(es), sum of high-water marks "
-            f"{mem.peak_sum_mb:.0f} MB, highest simultaneous {mem.peak_live_mb:.0f} MB, "
-            f"largest single process {mem.maxrss_mb:.0f} MB"
+            f"\n[{size:,} files] generated in {time.perf_counter() - start:.1f} s "
+            f"({sum(plan.defects.values())} with a defect; links: "
+            + ", ".join(f"{n} {k}" for k, n in sorted(plan.links.items()))
+            + ")"
+        )
+        one = sorted(root.glob("docs/voldoen-aan-wetten-en-regels/vereisten/*.md"))[1]
+        one_rel = str(one.relative_to(root))
+        warm_up(root, one_rel)
+        floor_cmd = [PY, str(HERE / "floor.py"), "docs"]
+        j1 = [*CHECK, "--jobs", "1"]
+        j2 = [*CHECK, "--jobs", "2"]
+        floor, jobs1, jobs2 = alternate([(floor_cmd, root), (j1, root), (j2, root)], args.repeats)
+        n = f"{size:,}"
+        inside = json.loads(floor.runs[0].stdout)
+        say(
+            f"  floor {floor.describe()} (inside: imports {inside['import_seconds']:.2f} s, "
+            f"parse {inside['parse_seconds']:.2f} s, {inside['files']} files, "
+            f"{inside['bytes'] / MB:.1f} MB); --jobs 1 {jobs1.describe()}; --jobs 2 {jobs2.describe()}"
+        )
+        judged = size >= 10_000
+        rows.append(
+            ratio_row(f"{n} files: check --jobs 1 / parse floor", jobs1, floor, FLOOR_RATIO)
+            if judged
+            else Row(
+                f"{n} files: check --jobs 1 / parse floor",
+                f"{jobs1.median / floor.median:.2f}x ({jobs1.median:.2f} s / {floor.median:.2f} s)",
+                "(judged at 10,000 and 30,000)",
+                "",
+            )
         )
         rows.append(
-            Row(
-                f"peak memory, --jobs {jobs}, {n} files"
-                + (" (main + workers)" if jobs > 1 else ""),
-                f"{mem.peak_sum_mb:.0f} MB",
-                f"< {MEMORY_MB:g} MB",
-                at_most(mem.peak_sum_mb, MEMORY_MB, " MB"),
+            ratio_row(
+                f"{n} files: speed-up of --jobs 2 over --jobs 1", jobs1, jobs2, SPEEDUP, most=False
             )
         )
-
-    # (e) the pre-commit case: one file, start-up dominated
-    say(f"\n[one file] {args.startup_repeats} runs each")
-    outside = Path(tempfile.mkdtemp(prefix="vl-noconfig-"))
-    times = args.startup_repeats
-    try:
-        imports = repeat([PY, "-c", DEPENDENCIES], outside, times)
-        bare = repeat([PY, "-c", "pass"], outside, times)
-        single = repeat([*CHECK, str(one)], outside, times)
-        in_repos = [(f"the {n}-file repo", files, one_in_repo(repo, one, times))]
-        if args.corpus.is_dir():
-            linked = linked_content_repo(args.corpus, outside / "inhoud")
-            first = sorted(linked.glob(f"docs/{args.corpus.name}/vereisten/*-*.md"))[0]
-            count = sum(1 for p in args.corpus.rglob("*.md") if p.name != "index.md")
-            in_repos.insert(
-                0, ("the 2026-06 content repo", count, one_in_repo(linked, first, times))
+        startup = args.startup
+        cost = (jobs1.median - startup) / size * 1000
+        floor_cost = (floor.median - startup) / size * 1000
+        say(f"  cost per file: check --jobs 1 {cost:.2f} ms, floor {floor_cost:.2f} ms")
+        if size == 10_000 or (args.quick and size == min(args.sizes)):
+            imp, cold, warm = one_file(root, one_rel, args.startup_repeats)
+            say(
+                f"  one file: import floor {imp.describe()}; --no-cache {cold.describe()}; "
+                f"cache filled {warm.describe()}"
             )
-    finally:
-        shutil.rmtree(outside)
-    say(f"  bare interpreter: {bare.describe()}")
-    say(f"  import the dependencies: {imports.describe()}")
-    say(f"  check one file (no configuration): {single.describe()}")
-    for where, _, variants in in_repos:
-        for how, series in variants:
-            say(f"  check one file in {where} (its configuration{how}): {series.describe()}")
-
-    def versus_imports(figure: str, series: Series) -> Row:
-        ratio = series.best / imports.best
-        return Row(
-            figure,
-            f"{ratio:.2f}x ({series.best:.2f} s)",
-            f"≤ {STARTUP_RATIO:g}x",
-            at_most(ratio, STARTUP_RATIO),
-        )
-
-    rows += [
-        Row("import the dependencies (fresh interpreter)", imports.describe(), "(reference)", ""),
-        Row("check one file, no configuration", single.describe(), "", ""),
-        versus_imports("check one file, no configuration / imports", single),
-    ]
-    for where, count, variants in in_repos:
-        for how, series in variants:
             rows.append(
-                versus_imports(
-                    f"check one file in {where} with its configuration{how} (pre-commit; the "
-                    f"repository-wide rules see all {count:,} files) / imports",
-                    series,
+                ratio_row(
+                    f"{n} files: one file, cache filled / import floor", warm, imp, GENERATED_CACHED
                 )
             )
-
-    # (f) the real corpus
-    corpus = args.corpus
-    if corpus.is_dir():
-        say(f"\n[corpus] {corpus}, {args.corpus_repeats} runs each")
-        elsewhere = Path(tempfile.mkdtemp(prefix="vl-corpus-"))
-        try:
-            c_floor = repeat(
-                [PY, str(HERE / "floor.py"), str(corpus)], elsewhere, args.corpus_repeats
+            rows.append(
+                Row(
+                    f"{n} files: one file, --no-cache / import floor",
+                    f"{cold.median / imp.median:.2f}x ({cold.median:.2f} s)",
+                    "(no target)",
+                    "",
+                )
             )
-            c_check = repeat([*CHECK, str(corpus)], elsewhere, args.corpus_repeats)
-        finally:
-            shutil.rmtree(elsewhere)
-        count = json.loads(c_floor.runs[0].stdout)["files"]
-        c_ratio = c_check.best / c_floor.best
-        say(f"  floor: {c_floor.describe()}; check: {c_check.describe()}")
-        rows += [
-            Row(
-                f"2026-06 corpus ({count} files): parse floor",
-                c_floor.describe(),
-                "(reference)",
-                "",
-            ),
-            Row("2026-06 corpus: check", c_check.describe(), "", ""),
-            Row(
-                "2026-06 corpus: check / parse floor",
-                f"{c_ratio:.2f}x",
-                f"≤ {CORPUS_RATIO:g}x",
-                at_most(c_ratio, CORPUS_RATIO),
-            ),
-        ]
-    else:
-        say(f"\n[corpus] {corpus} not found: skipped")
-        rows.append(Row("2026-06 corpus: check / parse floor", "skipped (no corpus)", "≤ 1.5x", ""))
+        if size == max(args.sizes):
+            for jobs, cmd in ((1, j1), (2, j2)):
+                mem = measure_memory(cmd, root)
+                say(
+                    f"  memory --jobs {jobs}: {mem.processes} process(es), sum of high-water "
+                    f"marks {mem.peak_sum_mb:.0f} MB, largest single process {mem.maxrss_mb:.0f} MB"
+                )
+                rows.append(
+                    Row(
+                        f"{n} files: peak memory, --jobs {jobs}"
+                        + (" (main + workers)" if jobs > 1 else ""),
+                        f"{mem.peak_sum_mb:.0f} MB",
+                        f"< {MEMORY_MB:g} MB",
+                        at_most(mem.peak_sum_mb, MEMORY_MB, " MB"),
+                    )
+                )
+            mem = measure_memory([*CHECK, one_rel], root)
+            rows.append(
+                Row(
+                    f"{n} files: peak memory, one file (cache filled)",
+                    f"{mem.peak_sum_mb:.0f} MB",
+                    f"< {MEMORY_MB:g} MB",
+                    at_most(mem.peak_sum_mb, MEMORY_MB, " MB"),
+                )
+            )
+        if size == 10_000 or (args.quick and size == min(args.sizes)):
+            rows += peer_rows(f"{n} files", root, jobs1, peers, args.peer_repeats)
+            say("  identity: JSON output of --jobs 1, 2 and 4")
+            jobs4 = run([*CHECK, "--jobs", "4"], root)
+            outputs = {1: jobs1.runs[0].stdout, 2: jobs2.runs[0].stdout, 4: jobs4.stdout}
+            same = len(set(outputs.values())) == 1
+            findings = len(json.loads(outputs[1]))
+            rows.append(
+                Row(
+                    f"{n} files: JSON output of --jobs 1, 2, 4",
+                    f"{'identical' if same else 'DIFFERENT'} ({findings} findings)",
+                    "identical",
+                    "met" if same else "missed (DIFFERENT)",
+                )
+            )
+        return rows, cost, floor_cost
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
 
-    # (g) the same output for any number of workers
-    say("\n[identity] JSON output of --jobs 1, 2 and 4")
-    jobs4 = run([*CHECK, "--jobs", "4"], repo)
-    outputs = {1: jobs1.runs[0].stdout, 2: jobs2.runs[0].stdout, 4: jobs4.stdout}
-    same = len(set(outputs.values())) == 1
-    findings = len(json.loads(outputs[1]))
-    say(
-        f"  {findings} findings; "
-        + ", ".join(f"--jobs {j}: {len(o):,} bytes" for j, o in outputs.items())
-    )
-    rows.append(
-        Row(
-            "JSON output of --jobs 1, 2, 4",
-            f"{'identical' if same else 'DIFFERENT'} ({findings} findings)",
-            "identical",
-            "OK" if same else "DIFFERENT",
+
+def snapshot(args: argparse.Namespace, peers: dict[str, list[str] | None]) -> list[Row]:
+    """The content repo as a maintainer clones it, in a temporary copy (its cache is written
+    there, never into the corpus)."""
+    if not (args.snapshot / "mkdocs.yml").is_file():
+        say(f"\n[content repo] {args.snapshot} not found: skipped")
+        return [Row("content repo snapshot", "skipped (not found)", "", "")]
+    rows: list[Row] = []
+    temp = Path(tempfile.mkdtemp(prefix="vl-snapshot-"))
+    try:
+        root = temp / "repo"
+        shutil.copytree(
+            args.snapshot, root, ignore=shutil.ignore_patterns(".git", ".vereistenlint_cache")
         )
-    )
+        if not PRESET[0]:
+            (root / "vereistenlint.toml").write_text(generate.CONFIG)
+        pages = sum(1 for _ in (root / "docs").rglob("*.md"))
+        one = str(
+            sorted(root.glob("docs/voldoen-aan-wetten-en-regels/vereisten/*.md"))[0].relative_to(
+                root
+            )
+        )
+        say(f"\n[content repo] {args.snapshot.name}: {pages} pages; one file: {one}")
+        warm_up(root, one)
+        imp, cold, warm = one_file(root, one, args.startup_repeats)
+        say(
+            f"  import floor {imp.describe()}; --no-cache {cold.describe()}; cache filled {warm.describe()}"
+        )
+        rows.append(
+            ratio_row(
+                "content repo: one file, cache filled / import floor", warm, imp, SNAPSHOT_CACHED
+            )
+        )
+        rows.append(
+            ratio_row("content repo: one file, --no-cache / import floor", cold, imp, SNAPSHOT_COLD)
+        )
+        default, jobs1 = alternate(
+            [(CHECK, root), ([*CHECK, "--jobs", "1"], root)], args.corpus_repeats
+        )
+        say(f"  check (default workers) {default.describe()}; --jobs 1 {jobs1.describe()}")
+        rows.append(
+            ratio_row(
+                f"content repo ({pages} pages): check with the default workers / --jobs 1",
+                default,
+                jobs1,
+                DEFAULT_VS_ONE,
+            )
+        )
+        local = dict(peers)
+        local["the content repo's validators"] = validators(args.snapshot, temp)
+        rows += peer_rows("content repo", root, jobs1, local, args.peer_repeats)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
     return rows
+
+
+#: whether this vereistenlint has the built-in preset (else a vereistenlint.toml stands in)
+PRESET: list[bool] = [False]
+
+
+def has_preset() -> bool:
+    try:
+        import vereistenlint.preset  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--files", type=int, default=generate.DEFAULT_FILES)
-    parser.add_argument("--repeats", type=int, default=3, help="runs of each big check")
-    parser.add_argument("--quick", action="store_true", help="1,000 files, one run each")
+    parser.add_argument("--sizes", default="1000,10000,30000", help="repo sizes, comma-separated")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each full check")
+    parser.add_argument("--quick", action="store_true", help="1,000 files, few runs (minutes)")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the 2026-06 folder to check")
-    parser.add_argument("--keep", type=Path, help="generate the repo here and keep it")
+    parser.add_argument("--snapshot", type=Path, default=SNAPSHOT, help="the content repo clone")
+    parser.add_argument("--keep", type=Path, help="generate the repos under this folder, kept")
+    parser.add_argument("--no-peers", action="store_true", help="do not run markdownlint-cli2 etc.")
     parser.add_argument(
         "--max-wait",
         type=float,
@@ -599,34 +675,57 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds to wait for a quiet machine before each run (0: never wait)",
     )
     args = parser.parse_args(argv)
-    args.startup_repeats, args.corpus_repeats = 10, 5
+    args.sizes = sorted(int(s) for s in args.sizes.split(","))
+    args.startup_repeats, args.corpus_repeats, args.peer_repeats = 11, 7, 3
     QUIET_WAIT[0] = args.max_wait
     if args.quick:
-        if "--files" not in (argv if argv is not None else sys.argv[1:]):
-            args.files = 1000
-        args.repeats, args.startup_repeats, args.corpus_repeats = 1, 3, 2
+        if "--sizes" not in (argv if argv is not None else sys.argv[1:]):
+            args.sizes = [1000]
+        args.repeats, args.startup_repeats, args.corpus_repeats, args.peer_repeats = 1, 5, 3, 1
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    PRESET[0] = has_preset()
 
     say("vereistenlint benchmark")
     for line in machine():
         say(f"  {line}")
     say(f"  load average before: {load_average()}")
-    repo = args.keep or Path(tempfile.mkdtemp(prefix="vl-bench-"))
+    say(f"  built-in preset: {'yes' if PRESET[0] else 'no (a vereistenlint.toml stands in)'}")
     PYCACHE.append(tempfile.mkdtemp(prefix="vl-pycache-"))
     try:
-        start = time.perf_counter()
-        plan = generate.generate(repo, args.files, args.seed)
-        say(
-            f"\ngenerated {args.files:,} files ({sum(plan.defects.values())} with a defect) "
-            f"in {repo} in {time.perf_counter() - start:.1f} s"
-        )
-        rows = benchmark(args, repo)
+        mdl = None if args.no_peers else markdownlint(install=True)
+        peers: dict[str, list[str] | None] = {"markdownlint-cli2": mdl}
+        args.startup = run([PY, "-c", "pass"], Path.cwd()).seconds
+        rows = snapshot(args, peers)
+        costs: list[tuple[int, float, float]] = []
+        for size in args.sizes:
+            more, cost, floor_cost = scale(args, size, peers)
+            rows += more
+            costs.append((size, cost, floor_cost))
     finally:
         shutil.rmtree(PYCACHE[0], ignore_errors=True)
-        if args.keep is None:
-            shutil.rmtree(repo, ignore_errors=True)
+    for size, cost, floor_cost in costs:
+        rows.append(
+            Row(
+                f"cost per file at {size:,} files (check --jobs 1, less interpreter start-up)",
+                f"{cost:.2f} ms (floor {floor_cost:.2f} ms)",
+                "flat" if len(costs) > 1 else "",
+                "",
+            )
+        )
+    if len(costs) > 1:
+        growth = costs[-1][1] / costs[0][1]
+        rows.append(
+            Row(
+                f"cost per file, {costs[-1][0]:,} / {costs[0][0]:,} files",
+                f"{growth:.2f}x",
+                f"≤ {FLAT:g}x (flat)",
+                at_most(growth, FLAT),
+            )
+        )
     say(f"\nload average after: {load_average()} (1, 5, 15 min; {os.cpu_count()} CPUs)")
     say("\n" + table(rows))
-    missed = [r for r in rows if r.verdict.startswith(("MISS", "DIFFERENT"))]
+    missed = [r for r in rows if r.verdict.startswith("missed")]
     say(f"\n{len(missed)} target(s) missed." if missed else "\nEvery target met.")
     return 0
 
