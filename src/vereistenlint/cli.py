@@ -72,7 +72,8 @@ def cli() -> None:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: one per CPU; small runs use one).",
+    help="Worker processes (default: one per CPU that other work leaves free; fewer than "
+    "64 files per worker use fewer workers).",
 )
 @click.option(
     "--no-cache",
