@@ -1,0 +1,143 @@
+"""The index cache never changes a finding: after every kind of change between runs (a file
+changed, renamed, deleted; a change within the file system's time-stamp granularity, same
+size and same time stamp; a heading that other pages link to renamed), checking the same
+files with the cache gives exactly what a --no-cache run gives.
+
+The repository is written by benchmarks/generate.py (the content repo's layout, with tools,
+ordinary pages and links between pages). No timing is asserted. Every step also asserts that
+the change made a difference to the findings, so that an equality that holds because nothing
+depended on the change cannot pass for a test of the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vereistenlint import config, engine, rules
+from vereistenlint.options import Options
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate  # the benchmark generator, a script beside the tests
+
+SECTION = Path("docs") / generate.SECTION
+Finding = tuple[str, int, int, str, str]
+
+
+def _age(root: Path, seconds: int = 120) -> None:
+    """Date every file back, as if written well before the cache: the cache trusts them."""
+    for path in root.rglob("*.md"):
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def findings(root: Path, targets: list[Path], *, cache: bool) -> list[Finding]:
+    conf = config.discover_config()
+    assert conf is not None and conf.root.resolve() == root.resolve()
+    options = Options(config=conf, jobs=1, cache=cache)
+    result = engine.run_check([str(t) for t in targets], options)
+    return [(d.path, d.line, d.column, d.code, d.message) for d in result.diagnostics]
+
+
+def same_with_and_without_cache(root: Path, targets: list[Path]) -> list[Finding]:
+    fresh = findings(root, targets, cache=False)
+    assert findings(root, targets, cache=True) == fresh
+    return fresh
+
+
+def _front(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text.split("---\n", 2)[1])
+    assert isinstance(data, dict)
+    return data
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, generate.Plan]:
+    root = tmp_path / "site"
+    plan = generate.generate(root, 120, seed=14, config=True)
+    monkeypatch.chdir(root)
+    return root, plan
+
+
+def test_changed_renamed_deleted_and_racy_files(site: tuple[Path, generate.Plan]) -> None:
+    root, plan = site
+    measures = [SECTION / "maatregelen" / f"{stem}.md" for _, stem in plan.measures]
+    checked, other, racy = measures[0], measures[1], measures[2]
+    ident = str(_front(checked)["id"])
+    named = _front(checked)["vereiste"]
+    assert isinstance(named, list) and named
+    _age(root)
+    before = same_with_and_without_cache(root, [checked])
+    assert (root / ".vereistenlint_cache" / "index.json").is_file()
+
+    # changed: another measure takes the checked one's id
+    _replace(other, f"id: {_front(other)['id']}", f"id: {ident}")
+    _age(root, 60)
+    after_change = same_with_and_without_cache(root, [checked])
+    assert any(f[3] == "VL401" for f in after_change) and after_change != before
+
+    # renamed: a requirement the checked measure names gets another file name
+    requirement = SECTION / "vereisten" / f"{named[0]}.md"
+    requirement.rename(requirement.with_name(f"{named[0]}-oud.md"))
+    after_rename = same_with_and_without_cache(root, [checked])
+    assert after_rename != after_change
+    assert any(f[3] == "VL403" for f in after_rename)
+
+    # deleted: the file with the repeated id is gone
+    other.unlink()
+    after_delete = same_with_and_without_cache(root, [checked])
+    assert not any(f[3] == "VL401" for f in after_delete) and after_delete != after_rename
+
+    # within the time-stamp granularity: a file changed just after the cache was written, to
+    # the same size, its time stamp set back to what the cache recorded
+    _replace(racy, "---\n", "---\n")  # rewritten now: recent, as a file being edited is
+    findings(root, [checked], cache=True)  # the cache records it
+    stamp = racy.stat()
+    old_id = str(_front(racy)["id"])
+    assert len(old_id) == len(ident)
+    _replace(racy, f"id: {old_id}", f"id: {ident}")
+    os.utime(racy, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert racy.stat().st_size == stamp.st_size and racy.stat().st_mtime_ns == stamp.st_mtime_ns
+    after_racy = same_with_and_without_cache(root, [checked])
+    assert any(f[3] == "VL401" for f in after_racy) and after_racy != after_delete
+
+
+def _link_rules() -> bool:
+    return any(rule.code.startswith("VL6") for rule in rules.RULES)
+
+
+@pytest.mark.skipif(not _link_rules(), reason="no link rules on this branch (issue 13)")
+def test_a_changed_heading_that_other_pages_link_to(site: tuple[Path, generate.Plan]) -> None:
+    root, plan = site
+    _, stem = plan.current[0]
+    target = SECTION / "vereisten" / f"{stem}.md"
+    page = Path("docs") / generate.PAGE_FOLDERS[0] / "verwijzingen.md"
+    page.write_text(
+        "---\ntitle: Verwijzingen\n---\n\n# Verwijzingen\n\n"
+        f"Lees [de toelichting](../{generate.SECTION}/vereisten/{stem}.md#toelichting).\n",
+        encoding="utf-8",
+    )
+    _age(root)
+    before = same_with_and_without_cache(root, [page])
+    assert not any(re.search("toelichting", f[4]) for f in before)
+    _replace(target, "\n## Toelichting\n", "\n## Uitleg\n")
+    _age(root, 60)
+    after = same_with_and_without_cache(root, [page])
+    assert after != before and any("toelichting" in f[4] for f in after)
+    _replace(target, "\n## Uitleg\n", "\n## Toelichting\n")
+    _age(root, 30)
+    assert same_with_and_without_cache(root, [page]) == before
