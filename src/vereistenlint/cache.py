@@ -19,8 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .discover import file_key
-from .paths import relative_to
+from .discover import RepoFile
 from .repo import Entry, Reference
 from .version import __version__
 
@@ -46,25 +45,27 @@ class IndexCache:
                 self.entries = dict(data["files"])
                 self.written = int(data["written"])
 
-    def get(self, path: Path, display: str) -> Entry | None:
-        stamp = _stamp(path)
-        item = self.entries.get(self._name(path))
-        if stamp is None or item is None or item.get("stamp") != stamp:
+    def get(self, file: RepoFile) -> Entry | None:
+        item = self.entries.get(file.rel)
+        if item is None:
+            return None
+        stamp = _stamp(file.full)
+        if stamp is None or item.get("stamp") != stamp:
             return None
         if stamp[1] >= self.written - RACY_NS:
             return None
         fields = dict(item["entry"])
         fields["references"] = tuple(Reference(**r) for r in fields["references"])
-        return Entry(**fields, key=file_key(path), display=display)
+        return Entry(**fields, key=file.key, display=file.display)
 
-    def put(self, path: Path, entry: Entry) -> None:
-        stamp = _stamp(path)
+    def put(self, file: RepoFile, entry: Entry) -> None:
+        stamp = _stamp(file.full)
         if stamp is None:
             return
         fields = asdict(entry)
         for transient in ("key", "display"):
             fields.pop(transient)
-        self.entries[self._name(path)] = {"stamp": stamp, "entry": fields}
+        self.entries[file.rel] = {"stamp": stamp, "entry": fields}
         self.dirty = True
 
     def save(self) -> None:
@@ -82,13 +83,10 @@ class IndexCache:
             tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, self.path)
 
-    def _name(self, path: Path) -> str:
-        return relative_to(path, self.root) or os.path.abspath(path)
 
-
-def _stamp(path: Path) -> list[int] | None:
+def _stamp(path: str) -> list[int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]

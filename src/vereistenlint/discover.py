@@ -5,9 +5,12 @@ paths relative to the repository, display paths and the key that identifies a fi
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from wcmatch import glob
 
@@ -64,13 +67,86 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
     return found
 
 
+class RepoFile(NamedTuple):
+    """A file of the repository as one walk finds it, with every name it goes by computed once
+    from that walk (no `realpath`, `abspath` or `relpath` per file: in a 10,000-file repo they
+    cost more than everything else a one-file check does)."""
+
+    full: str  # absolute path
+    rel: str  # POSIX path relative to the configuration's folder: the cache's key
+    display: str  # how it is reported: relative to the current folder
+    key: str  # what identifies it however it is named (`file_key`)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.full)
+
+    @property
+    def target(self) -> Target:
+        return (Path(self.full), self.display)
+
+
 def repo_files(config: Config) -> list[Target]:
     """Every file of the repository: what the configuration includes and does not exclude."""
-    found = []
-    for path in walk_markdown(config.root):
-        if path.name not in SKIPPED_NAMES and included(path, config):
-            found.append((path, display_path(path)))
+    return [f.target for f in walk_repo(config)]
+
+
+def walk_repo(config: Config) -> list[RepoFile]:
+    """Every file of the repository, in the order of `walk_markdown`, with its names.
+
+    One walk with relative names; per file a glob test and string joins. Only a file that is
+    itself a symbolic link has its real path looked up (folder links are not followed, so a
+    file's folder is the real root's folder of the same relative name).
+    """
+    root = os.path.abspath(config.root)
+    real_root = os.path.realpath(root)
+    here = os.getcwd()
+    prefix = os.path.relpath(root, here) if os.sep == "/" else None  # Windows: the slow way
+    # inside the repository (a prefix of '..'), a display path may not climb out and back in
+    simple = prefix is not None and not prefix.startswith("..")
+    include, exclude = config.include, config.exclude
+    found: list[RepoFile] = []
+    for rel, full, is_link in _walk(root, ""):
+        if rel.rpartition("/")[2] in SKIPPED_NAMES:
+            continue
+        if include and not matches(rel, *include):
+            continue
+        if exclude and matches(rel, *exclude):
+            continue
+        if simple:
+            display = rel if prefix == "." else posixpath.join(prefix, rel)  # type: ignore[arg-type]
+        else:
+            display = display_path(Path(full))
+        key = os.path.realpath(full) if is_link or not simple else posixpath.join(real_root, rel)
+        found.append(RepoFile(full, rel, display, key))
     return found
+
+
+def _walk(folder: str, rel: str) -> Iterator[tuple[str, str, bool]]:
+    """(relative path, absolute path, is a symbolic link) of each Markdown file under `folder`,
+    as `walk_markdown` orders them: a folder's files, then its subfolders, sorted by name."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        return
+    files: list[tuple[str, bool]] = []
+    folders: list[str] = []
+    for entry in entries:
+        name = entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not name.startswith(".") and not entry.is_symlink():
+                folders.append(name)
+        elif name.endswith(".md"):
+            files.append((name, entry.is_symlink()))
+    for name, is_link in sorted(files):
+        yield (f"{rel}/{name}" if rel else name), f"{folder}/{name}", is_link
+    for name in sorted(folders):
+        yield from _walk(f"{folder}/{name}", f"{rel}/{name}" if rel else name)
 
 
 def walk_markdown(root: Path) -> Iterator[Path]:
@@ -97,13 +173,17 @@ def relative_to_root(path: Path, config: Config) -> str | None:
 
 
 def matches(path: str, *patterns: str) -> bool:
-    return _matcher(patterns).match(path)
+    return _matcher(patterns).fullmatch(path) is not None
 
 
 @cache
-def _matcher(patterns: tuple[str, ...]) -> glob.WcMatcher[str]:
-    """Globs compiled once per run, not once per file."""
-    return glob.compile(list(patterns), flags=GLOB_FLAGS)
+def _matcher(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Globs compiled once per run into one regular expression: wcmatch's own translation,
+    tested the way wcmatch tests a path that is not looked up on disk (a full match of any
+    pattern), without its per-call set-up, which cost more than the match itself."""
+    positive, negative = glob.translate(list(patterns), flags=GLOB_FLAGS)
+    assert not negative  # GLOB_FLAGS has no NEGATE: no pattern excludes
+    return re.compile("|".join(f"(?:{p})" for p in positive))
 
 
 def file_key(path: Path) -> str:

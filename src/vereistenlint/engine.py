@@ -19,7 +19,7 @@ from .choose import check_profile_name, choose_profile
 from .config import Config
 from .decide import to_diagnostic
 from .diagnostics import Diagnostic
-from .discover import repo_files, select_files
+from .discover import select_files, walk_repo
 from .fix import FixResult, fix_file, run_fixes
 from .load import load
 from .options import Options
@@ -60,8 +60,8 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     codes = options.enabled()
     check_profile_name(options.profile)
     config = options.config
-    everything = repo_files(config) if config is not None and config.include else []
-    files = select_files(paths, config, everything)
+    everything = walk_repo(config) if config is not None and config.include else []
+    files = select_files(paths, config, None if paths else [f.target for f in everything])
     vocabularies = labels.vocabularies(config.labels) if config else ()
     work = partial(check_file, options=options, vocabularies=vocabularies, enabled=codes)
     outcomes = list(parallel.map_files(work, files, options.jobs))

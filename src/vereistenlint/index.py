@@ -9,14 +9,14 @@ from pathlib import Path
 from . import parallel
 from .choose import choose_profile
 from .config import Config
-from .discover import Target, file_key
+from .discover import RepoFile
 from .load import load
 from .repo import Entry, RepoIndex, entry_for
 
 
 def add_rest(
     repo: RepoIndex,
-    everything: list[Target],
+    everything: list[RepoFile],
     forced: str | None,
     config: Config,
     *,
@@ -25,24 +25,25 @@ def add_rest(
 ) -> None:
     """Entries for the repository's files that are not being checked, from the cache where it
     still holds for the file, else read (and remembered) anew."""
-    rest = [(p, d) for p, d in everything if file_key(p) not in repo.entries]
+    rest = [f for f in everything if f.key not in repo.entries]
     store = None
     if cache:
         from .cache import IndexCache
 
         store = IndexCache(config.root, _fingerprint(forced, config))
-    missing = []
-    for path, display in rest:
-        cached = store.get(path, display) if store is not None else None
+    missing: list[RepoFile] = []
+    for file in rest:
+        cached = store.get(file) if store is not None else None
         if cached is not None:
             repo.add(cached)
         else:
-            missing.append((path, display))
+            missing.append(file)
     work = partial(index_file, forced=forced, config=config)
-    for (path, _), entry in zip(missing, parallel.map_files(work, missing, jobs), strict=True):
+    targets = [f.target for f in missing]
+    for file, entry in zip(missing, parallel.map_files(work, targets, jobs), strict=True):
         repo.add(entry)
         if store is not None:
-            store.put(path, entry)
+            store.put(file, entry)
     if store is not None:
         store.save()
 

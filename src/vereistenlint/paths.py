@@ -5,12 +5,19 @@ workspace, SARIF's %SRCROOT%) alike."""
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 
 def relative_to(path: str | os.PathLike[str], base: str | os.PathLike[str]) -> str | None:
     """`path` as a POSIX path relative to `base`, or None when it lies outside `base`
     (decided on the absolute paths as written: symbolic links are not resolved)."""
+    if _plain(target := os.fspath(path)) and _plain(root := os.fspath(base)):
+        # the files a walk of the repository finds: decided by string prefix
+        if target == root:
+            return "."
+        prefix = root if root.endswith("/") else root + "/"
+        return target[len(prefix) :] if target.startswith(prefix) else None
     target = os.path.abspath(path)
     root = os.path.abspath(base)
     try:
@@ -20,6 +27,11 @@ def relative_to(path: str | os.PathLike[str], base: str | os.PathLike[str]) -> s
     if common != root:
         return None
     return Path(os.path.relpath(target, root)).as_posix()
+
+
+def _plain(path: str) -> bool:
+    """An absolute, normalised POSIX path: one whose relation to another is a string prefix."""
+    return os.sep == "/" and path[:1] == "/" and posixpath.normpath(path) == path
 
 
 def display_path(path: Path) -> str:
