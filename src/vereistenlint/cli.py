@@ -108,13 +108,15 @@ def check(
     """Check requirement files and folders (recursing into *.md, skipping index.md).
 
     Without PATHS, checks what the configuration's 'include' names."""
+    language = i18n.choose(lang)  # until the configuration, which may name one, is read
     try:
         configuration = config.discover_config(config_path)
+        language = _language(lang, configuration)
         options = Options(
             profile,
             tuple(_split(select)),
             tuple(_split(ignore)),
-            lang=_language(lang, configuration),
+            lang=language,
             config=configuration,
             jobs=jobs,
             cache=not no_cache,
@@ -141,7 +143,7 @@ def check(
         result = engine.run_check(paths, options)
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.render(language)) from None
     emit(result, fmt or default_format(), output=output, color=color)
     if not_written:
         sys.exit(2)  # a fix that could not be written is an error of the run, not a finding
@@ -210,7 +212,7 @@ def _docs_language(option: str | None) -> str:
     try:
         return _language(None, config.discover_config())
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.render(i18n.choose(None))) from None
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

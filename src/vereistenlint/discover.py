@@ -11,8 +11,9 @@ from pathlib import Path
 
 from wcmatch import glob
 
-from .config import CANDIDATES_TEXT, Config
+from .config import Config, candidates_text
 from .errors import UsageError
+from .findings import term
 from .paths import display_path, relative_to
 
 #: Overview pages of a folder, not requirements.
@@ -32,9 +33,7 @@ def select_files(
     by the configuration's include and exclude."""
     if not paths:
         if config is None or not config.include:
-            raise UsageError(
-                f"no paths given, and no configuration with 'include' was found ({CANDIDATES_TEXT})"
-            )
+            raise UsageError.named("paths.none", names=candidates_text(term("word.or")))
         return everything if everything is not None else repo_files(config)
     files = discover(paths)
     if config is None:
@@ -48,10 +47,10 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
     seen: set[str] = set()
     for raw in paths:
         if not os.fspath(raw):  # Path("") is ".": an empty variable would check this folder
-            raise UsageError("an empty path was given")
+            raise UsageError.named("paths.empty")
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"path does not exist: {raw}")
+            raise UsageError.named("paths.missing", path=os.fspath(raw))
         candidates = walk_markdown(path) if path.is_dir() else iter([path])
         for file in candidates:
             if file.name in SKIPPED_NAMES:
