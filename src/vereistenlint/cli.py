@@ -9,9 +9,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config, engine, i18n, profiles, ruledocs
+from . import __version__, config, engine, guard, i18n, profiles, ruledocs
 from . import fix as fixing
-from .diagnostics import Severity
 from .errors import UsageError
 from .reporters import REPORTERS
 from .reporters.output import default_format, emit
@@ -131,7 +130,7 @@ def check(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     emit(result, fmt or default_format(), output=output, color=color)
-    sys.exit(1 if any(d.severity is Severity.ERROR for d in result.diagnostics) else 0)
+    sys.exit(guard.exit_code(result.diagnostics))
 
 
 @cli.command("rules")

@@ -14,8 +14,9 @@ from typing import Any
 
 import jsonschema
 
-from . import profiles
+from . import globs, profiles
 from .errors import UsageError
+from .load import DEFAULT_MAX_FILE_SIZE
 from .resources import load_json
 from .schema import registry as schema_registry
 
@@ -50,6 +51,12 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the language of messages and rule texts ('nl' or 'en'); None: not configured
     lang: str | None = None
+    #: bytes above which a file gets one file-too-large finding and is not parsed
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+def max_file_size(config: Config | None) -> int:
+    return config.max_file_size if config is not None else DEFAULT_MAX_FILE_SIZE
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -78,11 +85,38 @@ def load(path: Path) -> Config:
         raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise UsageError(f"{path}: invalid TOML: values are nested too deeply") from None
     table_name = "[tool.vereistenlint]" if path.name == "pyproject.toml" else "the top level"
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("vereistenlint", {})
+        tool = data.get("tool", {})
+        data = tool.get("vereistenlint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: {table_name} must be a table")
+    _check_depth(data, path)
     _validate(data, path, table_name)
     return _build(data, path)
+
+
+#: No key of the configuration nests deeper than a table of lists.
+MAX_DEPTH = 8
+
+
+def _check_depth(data: object, path: Path) -> None:
+    """Refuse a value nested deeper than any key allows before a validator recurses into it."""
+    stack: list[tuple[object, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            raise UsageError(
+                f"{path}: the value of '{where}' is nested more than {MAX_DEPTH} levels deep"
+            )
+        if isinstance(value, dict):
+            stack.extend(
+                (v, depth + 1, f"{where}.{k}" if where else str(k)) for k, v in value.items()
+            )
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1, where) for v in value)
 
 
 def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
@@ -126,6 +160,10 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             tuple(spec.get("not-labels", ())),
             tuple(spec.get("extra", ())),
         )
+    for key in ("include", "exclude"):
+        globs.validate(data.get(key, ()), f"{path}: {key}")
+    globs.validate(list(data.get("profiles", {})), f"{path}: profiles")
+    globs.validate(list(data.get("per-file-ignores", {})), f"{path}: per-file-ignores")
     return Config(
         root=root,
         source=path,
@@ -139,6 +177,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
         ),
         lang=data.get("lang"),
+        max_file_size=data.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
     )
 
 

@@ -7,13 +7,12 @@ import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
-from wcmatch import glob
 
-from . import labels, messages, parallel, profiles
-from .config import Config
+from . import globs, guard, labels, messages, parallel, positions, profiles
+from .config import Config, max_file_size
 from .diagnostics import Diagnostic
 from .discover import SKIPPED_NAMES, discover, walk_markdown
 from .document import Document
@@ -31,17 +30,11 @@ from .rules.suppression import UNUSED_SUPPRESSION
 from .schema import INVALID_TYPE
 from .suppress import Directive, directives, suppress, unused
 
-GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
+GLOB_FLAGS = globs.FLAGS
 
 
 def _matches(path: str, *patterns: str) -> bool:
-    return _matcher(patterns).match(path)
-
-
-@cache
-def _matcher(patterns: tuple[str, ...]) -> glob.WcMatcher[str]:
-    """Globs compiled once per run, not once per file."""
-    return glob.compile(list(patterns), flags=GLOB_FLAGS)
+    return globs.matches(path, patterns)
 
 
 @dataclass(frozen=True)
@@ -132,7 +125,11 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
             config,
         )
     for entry in checked:
-        repo_found = [f for fn in REPO_CHECKS for f in fn(repo, entry) if f.code in enabled]
+        repo_found = [
+            f
+            for f in guard.repo_findings(REPO_CHECKS, repo, entry)
+            if f.code in enabled or f.code == guard.INTERNAL_ERROR
+        ]
         kept, used = suppress(repo_found, entry.directives)
         if UNUSED_SUPPRESSION in enabled:
             kept += unused(entry.directives, used | entry.used)
@@ -141,6 +138,7 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     return Result(diagnostics, [display for _, display in files], lang=options.lang)
 
 
+@guard.per_file(guard.failed_check)
 def check_file(
     path: Path,
     display: str,
@@ -149,7 +147,7 @@ def check_file(
     enabled: frozenset[str] | None = None,
 ) -> tuple[list[Diagnostic], Entry]:
     """Every per-file finding of one file, and its entry for the repository-wide rules."""
-    doc = load(path, display)
+    doc = load(path, display, max_file_size(options.config))
     enabled = options.enabled() if enabled is None else enabled
     profile = choose_profile(doc, options)
     found, found_directives, used = evaluate(doc, profile, options, vocabularies, enabled)
@@ -172,7 +170,7 @@ def evaluate(
         (f for f in [*raw, *problems] if f.code in enabled and f.code not in ignored),
         found_directives,
     )
-    return kept, found_directives, used
+    return positions.on_their_lines(kept, doc.lines), found_directives, used
 
 
 def per_file_ignores(path: Path, config: Config | None) -> frozenset[str]:
@@ -188,6 +186,7 @@ def per_file_ignores(path: Path, config: Config | None) -> frozenset[str]:
     return frozenset(codes)
 
 
+@guard.per_file(guard.unchanged)
 def fix_file(
     path: Path,
     display: str,
@@ -199,7 +198,7 @@ def fix_file(
     """Apply fixes to one file in memory, round after round until nothing is left to fix."""
     enabled = options.enabled() if enabled is None else enabled
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, max_file_size(options.config))
     except OSError:
         return FixResult(path, display, b"", b"", 0)
     doc = load_bytes(Document(path=path, display=display), raw)
@@ -277,9 +276,10 @@ def _index_fingerprint(options: Options, config: Config) -> str:
     return repr((options.profile, config.profiles))
 
 
+@guard.per_file(guard.failed_index)
 def index_file(path: Path, display: str, options: Options) -> Entry:
     """Only what the repository-wide rules need from a file that is not being checked."""
-    doc = load(path, display)
+    doc = load(path, display, max_file_size(options.config))
     return entry_for(doc, choose_profile(doc, options))
 
 
@@ -357,19 +357,21 @@ def select_files(
                 "(vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml)"
             )
         return everything if everything is not None else repo_files(config)
-    files = discover(paths)
-    if config is None:
-        return files
-    return [(p, d) for p, d in files if included(p, config)]
+    unreadable: list[Path] = []  # folders: each becomes an unreadable-folder finding
+    files = discover(paths, unreadable)
+    if config is not None:
+        files = [(p, d) for p, d in files if included(p, config)]
+    return files + [(p, p.as_posix()) for p in unreadable]
 
 
 def repo_files(config: Config) -> list[tuple[Path, str]]:
     """Every file of the repository: what the configuration includes and does not exclude."""
     found = []
-    for path in walk_markdown(config.root):
+    unreadable: list[Path] = []
+    for path in walk_markdown(config.root, unreadable):
         if path.name not in SKIPPED_NAMES and included(path, config):
             found.append((path, _display(path)))
-    return found
+    return found + [(p, _display(p)) for p in unreadable]
 
 
 def included(path: Path, config: Config) -> bool:

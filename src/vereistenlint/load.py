@@ -6,6 +6,7 @@ of the file itself whatever blank lines, comments or line endings the front matt
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from pathlib import Path
@@ -24,6 +25,22 @@ UNREADABLE = "VL001"
 NO_FRONT_MATTER = "VL002"
 YAML_SYNTAX = "VL003"
 DUPLICATE_KEY = "VL004"
+FILE_TOO_LARGE = "VL006"
+UNREADABLE_FOLDER = "VL009"
+
+#: Bytes above which a file is not parsed (max-file-size in the configuration): a page is a
+#: few kilobytes, and a 100 MB file would take a minute and gigabytes to parse.
+DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
+
+
+class FileTooLarge(OSError):
+    """A file over the size limit; an OSError, so that every reader that skips unreadable
+    files skips it too."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(0, f"{size} bytes, over the limit of {limit}")
+        self.size = size
+        self.limit = limit
 
 
 def split_lines(text: str) -> list[str]:
@@ -34,27 +51,55 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file; OSError for anything else.
+def read_bytes(path: Path, max_size: int | None = None) -> bytes:
+    """The bytes of a regular file; OSError for anything else (FileTooLarge over `max_size`).
 
     A FIFO or a device named ``*.md`` (or a symlink to one) would block or never end when
     read, so it is refused before it is opened.
     """
-    if not stat.S_ISREG(path.stat().st_mode):
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
         raise OSError(0, term("reason.not_regular"))
-    return path.read_bytes()
+    if max_size is not None and info.st_size > max_size:
+        raise FileTooLarge(info.st_size, max_size)
+    raw = path.read_bytes()
+    if max_size is not None and len(raw) > max_size:  # it grew since the stat
+        raise FileTooLarge(len(raw), max_size)
+    return raw
 
 
-def load(path: Path, display: str) -> Document:
+def load(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     doc = Document(path=path, display=display)
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, max_size)
+    except FileTooLarge as exc:
+        doc.readable = False
+        doc.parse_findings.append(
+            finding(FILE_TOO_LARGE, 1, 1, "read.too_large", size=exc.size, limit=exc.limit)
+        )
+        return doc
     except OSError as exc:
         doc.readable = False
+        if path.is_dir():  # a folder the walk could not enter (see discover.py)
+            reason = folder_problem(path) or exc.strerror or exc.__class__.__name__
+            doc.parse_findings.append(
+                finding(UNREADABLE_FOLDER, 1, 1, "read.folder", reason=reason)
+            )
+            return doc
         reason = exc.strerror or exc.__class__.__name__
         doc.parse_findings.append(finding(UNREADABLE, 1, 1, "read.oserror", reason=reason))
         return doc
     return load_bytes(doc, raw)
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why a folder cannot be listed, or None when it can."""
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+    except OSError as exc:
+        return exc.strerror or exc.__class__.__name__
+    return None
 
 
 def load_bytes(doc: Document, raw: bytes) -> Document:

@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 
 from . import yamlpos
 from .document import Document
-from .findings import Edit, Finding, Fix, finding, quote, term
+from .findings import Edit, Finding, Fix, finding, quote, stable, term
 from .resources import load_json
 
 MISSING_KEY = "VL010"
@@ -426,4 +426,4 @@ def _type_of(value: object) -> str:
         return f"{term('type.string')} {quote(value)}"
     if isinstance(value, (int, float)):
         return f"{term('type.number')} {value}"
-    return f"{type(value).__name__} ({value})"
+    return f"{type(value).__name__} ({stable(value)})"

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from . import applicability, front_matter, maatregelen, repository, sections, suppression, text
+from . import (
+    applicability,
+    front_matter,
+    maatregelen,
+    reliability,
+    repository,
+    sections,
+    suppression,
+    text,
+)
 from .base import Check, Context, Rule
 
 RULES: tuple[Rule, ...] = (
     *front_matter.RULES,
+    *reliability.RULES,
     *sections.RULES,
     *text.RULES,
     *applicability.RULES,
