@@ -13,6 +13,7 @@ from . import __version__, config, engine, guard, i18n, profiles, ruledocs
 from . import fix as fixing
 from .errors import UsageError
 from .reporters import REPORTERS
+from .reporters.escape import visible
 from .reporters.output import default_format, emit
 from .reporters.style import COLOR_CHOICES
 from .rules import lookup
@@ -128,7 +129,7 @@ def check(
         result = engine.run_check(paths, options)
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(visible(str(exc))) from None
     emit(result, fmt or default_format(), output=output, color=color)
     sys.exit(guard.exit_code(result.diagnostics))
 

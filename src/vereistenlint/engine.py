@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-
 from . import globs, guard, labels, messages, parallel, positions, profiles
 from .config import Config, max_file_size
 from .diagnostics import Diagnostic
@@ -26,6 +25,7 @@ from .repo import Entry, RepoIndex, entry_for, file_key
 from .rules import BY_CODE, CHECKS, REPO_CHECKS, RULES, Context, Rule, lookup
 from .rules.base import Vocabularies
 from .rules.front_matter import NO_PROFILE
+from .rules.reliability import INTERNAL_ERROR
 from .rules.suppression import UNUSED_SUPPRESSION
 from .schema import INVALID_TYPE
 from .suppress import Directive, directives, suppress, unused
@@ -128,7 +128,7 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         repo_found = [
             f
             for f in guard.repo_findings(REPO_CHECKS, repo, entry)
-            if f.code in enabled or f.code == guard.INTERNAL_ERROR
+            if f.code in enabled or f.code == INTERNAL_ERROR
         ]
         kept, used = suppress(repo_found, entry.directives)
         if UNUSED_SUPPRESSION in enabled:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from ..engine import Result
+from .escape import dumps
 
 
 def render(result: Result) -> str:
-    return (
-        json.dumps([d.as_dict() for d in result.diagnostics], ensure_ascii=False, indent=2) + "\n"
-    )
+    """Paths and messages exactly, with controls as JSON escapes (see escape.py)."""
+    return dumps([d.as_dict() for d in result.diagnostics]) + "\n"

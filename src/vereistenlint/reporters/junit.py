@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from ..diagnostics import Diagnostic, Severity
 from ..engine import Result
+from .escape import visible
 
 #: Characters XML 1.0 cannot hold even escaped; file text quoted in messages may have them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -53,4 +54,5 @@ def line(d: Diagnostic) -> str:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text from the files shown visibly (escape.py), then what XML cannot hold replaced."""
+    return _NOT_XML.sub("\ufffd", visible(text))

@@ -66,7 +66,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         marker=spec["marker"],
         own=spec["own"],
         stem=doc.stem,
-        fix=Fix(
+        fix=_if_writable(
+            doc.stem,
             (
                 Edit(
                     section.start,
@@ -75,7 +76,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                     0,
                     f"\n<!-- {spec['marker']} {spec['own']}/{doc.stem} -->\n",
                 ),
-            )
+            ),
         ),
     )
 
@@ -125,7 +126,10 @@ def _check_args(
                     "maatregelen.stem",
                     value=value,
                     stem=doc.stem,
-                    fix=Fix((Edit(index, col + len(name), index, col - 1 + len(text), doc.stem),)),
+                    fix=_if_writable(
+                        doc.stem,
+                        (Edit(index, col + len(name), index, col - 1 + len(text), doc.stem),),
+                    ),
                 )
             continue
         vocabulary_name = filters[name]
@@ -152,5 +156,18 @@ def _check_args(
             marker=spec["marker"],
             own=own,
             stem=doc.stem,
-            fix=Fix((Edit(index, m.end("marker"), index, m.end("marker"), f" {own}/{doc.stem}"),)),
+            fix=_if_writable(
+                doc.stem,
+                (Edit(index, m.end("marker"), index, m.end("marker"), f" {own}/{doc.stem}"),),
+            ),
         )
+
+
+def _if_writable(stem: str, edits: tuple[Edit, ...]) -> Fix | None:
+    """A fix that writes the file's stem, unless the name holds bytes that are not UTF-8
+    (the file is UTF-8 text: such a stem cannot be written into it)."""
+    try:
+        stem.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return Fix(edits)
