@@ -14,6 +14,7 @@ from typing import Any
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, term
+from ..scan import finditer_closed
 from .base import Context, Rule
 
 E = Severity.ERROR
@@ -54,7 +55,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if section is None:
         return  # missing-section says so
     for i in range(section.start, section.end):
-        for m in _LIST.finditer(doc.lines[i]):
+        for m in finditer_closed(_LIST, doc.lines[i], "-->"):
             if m.group("marker") == spec["marker"]:
                 yield from _check_args(doc, ctx, spec, i, m)
                 return
