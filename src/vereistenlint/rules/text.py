@@ -9,6 +9,7 @@ stands there is shown literally and is never a comment or a link.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -68,7 +69,7 @@ def _broken_links(line: str) -> Iterator[tuple[int, int, str]]:
     a line costs time in proportion to its length.
     """
     for pattern, key in _AT_BRACKET:
-        for start, end in _bracket_matches(line, lambda at, p=pattern: _end(p.match(line, at))):
+        for start, end in _bracket_matches(line, functools.partial(_match_end, pattern, line)):
             yield start, end, key
     last_paren = line.rfind(")")
     for start, end in _bracket_matches(line, lambda at: _unclosed(line, at, last_paren)):
@@ -79,13 +80,14 @@ def _broken_links(line: str) -> Iterator[tuple[int, int, str]]:
             line, lambda at: _scheme_in_text(line, at, closing, brackets)
         ):
             yield start, end, "link.broken"
-    for start, end in _bracket_matches(line, lambda at: _end(_SCHEME_AFTER.match(line, at))):
+    for start, end in _bracket_matches(line, functools.partial(_match_end, _SCHEME_AFTER, line)):
         yield start, end, "link.broken"
     for start, end in _text_links(line):
         yield start, end, "link.broken"
 
 
-def _end(match: re.Match[str] | None) -> int | None:
+def _match_end(pattern: re.Pattern[str], line: str, at: int) -> int | None:
+    match = pattern.match(line, at)
     return match.end() if match else None
 
 
