@@ -1,34 +1,61 @@
-"""Paths on the command line to the files to check, in a stable order, each once.
+"""Paths to the files to check, in a stable order, each once: the one place where paths are
+handled (the command line's paths, the configuration's include/exclude and profile globs,
+paths relative to the repository, display paths and the key that identifies a file).
 
 The walk is iterative (a repository of 1,100 nested folders would pass Python's recursion
 limit in `os.walk`), follows no symbolic links (no loops), and does not skip a folder it
 cannot read in silence: such a folder is handed on like a file, and `load` reports it
-(unreadable-folder), so that a run never calls clean what it has not seen.
-"""
+(unreadable-folder), so that a run never calls clean what it has not seen."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from . import globs
+from .config import CANDIDATES_TEXT, Config
 from .errors import UsageError
-from .repo import file_key
+from .paths import display_path, relative_to
 
 #: Overview pages of a folder, not requirements.
 SKIPPED_NAMES = frozenset({"index.md"})
+GLOB_FLAGS = globs.FLAGS
+
+#: a file to check: its path and the name it is reported under
+Target = tuple[Path, str]
+
+
+def select_files(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config | None,
+    everything: list[Target] | None = None,
+) -> list[Target]:
+    """The files named on the command line (or, without paths, the repository's), filtered
+    by the configuration's include and exclude."""
+    if not paths:
+        if config is None or not config.include:
+            raise UsageError(
+                f"no paths given, and no configuration with 'include' was found ({CANDIDATES_TEXT})"
+            )
+        return everything if everything is not None else repo_files(config)
+    unreadable: list[Path] = []  # folders: each becomes an unreadable-folder finding
+    files = discover(paths, unreadable)
+    if config is not None:
+        files = [(p, d) for p, d in files if included(p, config)]
+    return files + [(p, p.as_posix()) for p in unreadable]
 
 
 def discover(
     paths: Iterable[str | os.PathLike[str]], unreadable: list[Path] | None = None
-) -> list[tuple[Path, str]]:
+) -> list[Target]:
     """(path, display name) for every file to check; a path that does not exist is a usage error.
 
     Folders that cannot be read are appended to `unreadable` when it is given, else listed
     among the files.
     """
-    found: list[tuple[Path, str]] = []
+    found: list[Target] = []
     seen: set[str] = set()
     for raw in paths:
         if not os.fspath(raw):  # Path("") is ".": an empty variable would check this folder
@@ -50,6 +77,16 @@ def discover(
             seen.add(key)
             found.append((file, file.as_posix()))
     return found
+
+
+def repo_files(config: Config) -> list[Target]:
+    """Every file of the repository: what the configuration includes and does not exclude."""
+    found = []
+    unreadable: list[Path] = []
+    for path in walk_markdown(config.root, unreadable):
+        if path.name not in SKIPPED_NAMES and included(path, config):
+            found.append((path, display_path(path)))
+    return found + [(p, display_path(p)) for p in unreadable]
 
 
 def walk_markdown(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
@@ -95,3 +132,26 @@ def _safely(test: Callable[[], bool]) -> bool:
         return test()
     except OSError:
         return False
+
+
+def included(path: Path, config: Config) -> bool:
+    rel = relative_to_root(path, config)
+    if rel is None:
+        return True  # outside the configured repository: named explicitly, so checked
+    if config.include and not matches(rel, *config.include):
+        return False
+    return not (config.exclude and matches(rel, *config.exclude))
+
+
+def relative_to_root(path: Path, config: Config) -> str | None:
+    """The path relative to the configuration's folder (POSIX), or None when outside it."""
+    return relative_to(path, config.root)
+
+
+def matches(path: str, *patterns: str) -> bool:
+    return globs.matches(path, patterns)
+
+
+def file_key(path: Path) -> str:
+    """What identifies a file however it was named: its real path."""
+    return os.path.realpath(path)

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from .diagnostics import Diagnostic, Severity
+from .discover import file_key
 from .errors import UsageError
 from .findings import Finding, finding
-from .fix import FixResult
 from .messages import render
-from .repo import Entry, RepoIndex, file_key
+from .repo import Entry, RepoIndex
 from .rules import BY_CODE
 from .rules.reliability import INTERNAL_ERROR
 
@@ -90,23 +90,10 @@ def diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
     return Diagnostic(display, f.line, f.column, f.code, rule.name, rule.severity, render(f, lang))
 
 
-def failed_check(
-    exc: BaseException, path: Path, display: str, options: Any, *args: Any, **kwargs: Any
-) -> tuple[list[Diagnostic], Entry]:
-    """`engine.check_file`'s result for a file whose check raised."""
-    return [diagnostic(display, internal_error(exc), options.lang)], bare_entry(path, display)
-
-
 def failed_index(exc: BaseException, path: Path, display: str, *args: Any, **kwargs: Any) -> Entry:
     """`engine.index_file`'s result for a file that could not be indexed (it is not being
     checked, so there is no one to tell; the files that are checked still are)."""
     return bare_entry(path, display)
-
-
-def unchanged(exc: BaseException, path: Path, display: str, *args: Any, **kwargs: Any) -> FixResult:
-    """`engine.fix_file`'s result for a file whose fixing raised: it is left as it is, and
-    the check that follows --fix reports the error."""
-    return FixResult(path, display, b"", b"", 0)
 
 
 def repo_findings(
