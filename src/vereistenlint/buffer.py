@@ -9,7 +9,8 @@ language server can offer the fixes and underline the right characters.
 Positions here are 0-based lines and 0-based code-point columns into `Document.lines`; the
 language server converts them to the client's units (UTF-16 by default).
 
-This module is the one place outside the command that depends on `engine`.
+This module is the one place outside the command that depends on the engine's stages
+(load, choose, checks, decide, fix).
 """
 
 from __future__ import annotations
@@ -17,25 +18,29 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from . import engine, messages, profiles
+from . import checks, decide, messages, profiles
+from .choose import choose_profile
 from .config import Config
-from .discover import SKIPPED_NAMES, walk_markdown
+from .discover import SKIPPED_NAMES, file_key, included, relative_to_root, repo_files, walk_markdown
 from .document import Document
+from .edits import apply as apply_fixes
+from .files import split_lines
 from .findings import Edit, Finding, Fix
 from .fix import MAX_ROUNDS, chosen_fixes, fixable, reload
-from .fix import apply as apply_fixes
-from .load import DUPLICATE_KEY, UNREADABLE, YAML_SYNTAX, load_bytes, split_lines
+from .index import index_file as _index_file
+from .load import load_bytes
+from .options import Options
 from .profiles import Profile
-from .repo import Entry, RepoIndex, entry_for, file_key
+from .repo import Entry, RepoIndex, entry_for
 from .rules import BY_CODE, REPO_CHECKS, Rule
 from .rules.base import Vocabularies
+from .rules.reading import DUPLICATE_KEY, UNREADABLE, YAML_SYNTAX
 from .rules.suppression import UNUSED_SUPPRESSION
-from .suppress import suppress, unused
 
 #: (0-based line, 0-based column in code points)
 Point = tuple[int, int]
@@ -80,7 +85,7 @@ def served(path: Path, config: Config | None, root: Path) -> bool:
     if path.suffix != ".md" or path.name in SKIPPED_NAMES or not _inside(path, root):
         return False
     if config is not None and config.include:
-        return engine.included(path, config) and engine.relative_to_root(path, config) is not None
+        return included(path, config) and relative_to_root(path, config) is not None
     return True
 
 
@@ -104,13 +109,13 @@ def visible(checked: Checked, config: Config | None) -> tuple[Located, ...]:
 def repository_files(config: Config | None, root: Path) -> list[Path]:
     """Every file the repository-wide rules judge against, as `check` with no paths sees them."""
     if config is not None and config.include:
-        return [p for p, _ in engine.repo_files(config)]
+        return [p for p, _ in repo_files(config)]
     return [p for p in walk_markdown(root) if p.name not in SKIPPED_NAMES]
 
 
-def index_file(path: Path, display: str, options: engine.Options) -> Entry:
+def index_file(path: Path, display: str, options: Options) -> Entry:
     """The repository index's entry for a file on disk (not open in the editor)."""
-    return engine.index_file(path, display, options)
+    return _index_file(path, display, options.profile, options.config)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -128,7 +133,7 @@ def check_text(
     path: Path,
     display: str,
     text: str,
-    options: engine.Options,
+    options: Options,
     vocabularies: Vocabularies = (),
     repo: RepoIndex | None = None,
 ) -> Checked:
@@ -138,18 +143,18 @@ def check_text(
     this text's own entry (`Checked.entry` of an earlier call, or of `entry_of`), not the
     file on disk, or an unsaved id change would be compared with the saved one.
     """
-    enabled = options.enabled()
+    codes = options.enabled()
     shift = 1 if text.startswith(_BOM) else 0
     doc = _load(path, display, text)
-    profile = engine.choose_profile(doc, options)
-    found, directives, used = engine.evaluate(doc, profile, options, vocabularies, enabled)
-    entry = entry_for(doc, profile, directives, frozenset(used))
-    if repo is not None:
-        repo_found = [f for fn in REPO_CHECKS for f in fn(repo, entry) if f.code in enabled]
-        kept, repo_used = suppress(repo_found, directives)
-        found = [*found, *kept]
-        if UNUSED_SUPPRESSION in enabled:
-            found += unused(directives, used | repo_used | set(entry.used))
+    profile = choose_profile(doc, options.profile, options.config)
+    raw = checks.run(doc, profile, vocabularies, codes)
+    decided = decide.file_findings(doc, raw, options.config, codes)
+    entry = entry_for(doc, profile)
+    if repo is None:  # judged against itself alone, as `check FILE` without a repository
+        repo = RepoIndex()
+        repo.add(entry)
+    repo_found = [f for reg in REPO_CHECKS if reg.wanted(codes) for f in reg.check(repo, entry)]
+    found = [*decided.findings, *decide.repository_findings(repo_found, decided, codes)]
     # an unreadable text has no lines in its Document; positions are still in the text
     lines = doc.lines or split_lines(bom_stripped(text))
     located = [_locate(doc, lines, f, options.lang, shift) for f in found]
@@ -157,17 +162,16 @@ def check_text(
     return Checked(doc, profile, tuple(located), entry)
 
 
-def entry_of(path: Path, display: str, text: str, options: engine.Options) -> Entry:
+def entry_of(path: Path, display: str, text: str, options: Options) -> Entry:
     """Only the index entry of a text (its id, references, stem), without running the checks."""
     doc = _load(path, display, text)
-    return entry_for(doc, engine.choose_profile(doc, options))
+    return entry_for(doc, choose_profile(doc, options.profile, options.config))
 
 
 def _load(path: Path, display: str, text: str) -> Document:
     # an editor may hand over lone surrogates (JSON allows them): they become an encoding
     # finding, as the same bytes on disk would, not an exception
-    raw = text.encode("utf-8", "surrogatepass")
-    return load_bytes(Document(path=path, display=display), raw)
+    return load_bytes(path, display, text.encode("utf-8", "surrogatepass"))
 
 
 def _locate(doc: Document, lines: list[str], f: Finding, lang: str, shift: int) -> Located:
@@ -228,7 +232,7 @@ def fix_text(
     path: Path,
     display: str,
     text: str,
-    options: engine.Options,
+    options: Options,
     vocabularies: Vocabularies = (),
     *,
     unsafe: bool = False,
@@ -248,23 +252,27 @@ def fix_text(
     if only is not None:
         fixed, count = apply_fixes(body, list(only))
         return (bom + fixed, count) if count else (text, 0)
-    enabled = options.enabled()
-    profile = engine.choose_profile(doc, options)
-    found = engine.evaluate(doc, profile, options, vocabularies, enabled)[0] if profile else []
+    codes = options.enabled()
+
+    def findings(doc: Document) -> list[Finding] | None:
+        profile = choose_profile(doc, options.profile, options.config)
+        if profile is None:
+            return None
+        raw = checks.run(doc, profile, vocabularies, codes)
+        return decide.file_findings(doc, raw, options.config, codes).findings
+
+    found = findings(doc)
     applied = 0
     for _ in range(MAX_ROUNDS):
-        fixes = chosen_fixes(found, unsafe)
-        if profile is None or not fixes:
+        fixes = chosen_fixes(found or [], unsafe)
+        if found is None or not fixes:
             break
         new_body, count = apply_fixes(body, fixes)
         new_doc = reload(doc, new_body)
         if count == 0 or new_body == body or not fixable(new_doc):
             break
-        profile = engine.choose_profile(new_doc, options)
-        remaining = (
-            engine.evaluate(new_doc, profile, options, vocabularies, enabled)[0] if profile else []
-        )
-        if len(remaining) >= len(found):
+        remaining = findings(new_doc)
+        if len(remaining or []) >= len(found):
             break
         body, doc, found, applied = new_body, new_doc, remaining, applied + count
     return bom + body, applied
@@ -341,7 +349,7 @@ def suppressed_text(checked: Checked, located: Located, text: str) -> tuple[str,
     if count != 1:
         return None
     before, after = checked.doc, reload(checked.doc, new_body)
-    if after.data != before.data or len(after.parse_findings) > len(before.parse_findings):
+    if after.data != before.data or len(after.problems) > len(before.problems):
         return None
     return bom + new_body, edit
 
@@ -372,10 +380,10 @@ def front_matter_keys(profile: Profile) -> list[str]:
 
 def list_marker(profile: Profile) -> tuple[str, str, Mapping[str, str | None]] | None:
     """The measures-list marker of a profile: (marker, own filter, filters), if it has one."""
-    spec = profile.data.get("maatregelen")
-    if not spec:
+    spec = profile.maatregelen
+    if spec is None:
         return None
-    return spec["marker"], spec["own"], spec["filters"]
+    return spec.marker, spec.own, spec.filters
 
 
 def stems_for(repo: RepoIndex, own: str) -> list[str]:
@@ -404,7 +412,7 @@ class LiveIndex:
     _index: RepoIndex | None = None
 
     @classmethod
-    def build(cls, files: Iterable[tuple[Path, str]], options: engine.Options) -> LiveIndex:
+    def build(cls, files: Iterable[tuple[Path, str]], options: Options) -> LiveIndex:
         entries = {}
         for path, display in files:
             entry = index_file(path, display, options)
@@ -431,7 +439,7 @@ class LiveIndex:
         if self._index is None:
             repo = RepoIndex()
             for entry in self.entries.values():
-                repo.add(replace(entry, directives=(), used=frozenset()))
+                repo.add(entry)
             self._index = repo
         return self._index
 
