@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from vereistenlint import buffer, engine
+from vereistenlint import buffer, completion, engine, profiles
 from vereistenlint.discover import discover
 
 from .test_server import CLEAN, DEFECTS, _page
@@ -173,3 +175,45 @@ def test_diff_edit_never_splits_a_crlf() -> None:
 
 def test_clean_page_is_clean() -> None:
     assert CLEAN.count("STEM") == 1
+
+
+def test_a_lone_surrogate_from_the_editor_is_a_finding() -> None:
+    (only,) = _check("---\ntitle: a\ud800\n---\n").findings
+    assert only.rule.code == "VL001"
+
+
+_PIECES = st.sampled_from(
+    [
+        "---\n",
+        "title: é🚀.\n",
+        "- ontwerpp\n",
+        "levenscyclus:\n",
+        "id: [\n",
+        "## Risico\n",
+        "<!-- list_maatregelen vereiste/x",
+        " -->\n",
+        "\r\n",
+        "\r",
+        "| a |\n",
+        "\ufeff",
+        "\x00",
+        "  # vereistenlint: ignore[VL016]\n",
+        "<!-- vereistenlint-disable-next-line -->\n",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join), st.integers(0, 20), st.integers(0, 40))
+def test_any_text_is_checked_fixed_suppressed_and_completed_without_an_error(
+    text: str, line: int, column: int
+) -> None:
+    checked = _check(text)
+    lines = buffer.lines_of(text)
+    for x in checked.findings:
+        assert x.start <= x.end
+        assert x.start[0] < len(lines) and x.start[1] <= len(lines[x.start[0]]) + 1
+        buffer.suppressed_text(checked, x, text)
+    buffer.fix_text(PATH, PATH.as_posix(), text, OPTIONS, unsafe=True)
+    completion.complete(lines, line, column, profiles.get("vereiste"), stem=STEM)

@@ -369,6 +369,36 @@ def test_repository_index_follows_the_buffers(workspace: Path) -> None:
         editor.change(two, editor.texts[two].replace("ver:abc-01", "ver:abc-02"))
         await editor.until(one, lambda d: d == [])
 
+        # a file that appears on disk (not open in the editor) joins the index when the
+        # editor reports it
+        third = workspace / "vereisten" / "abc-01-kopie.md"
+        third.write_text(_page("abc-01-kopie"))
+        editor.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[
+                    types.FileEvent(
+                        uri=from_fs_path(str(third)) or "", type=types.FileChangeType.Created
+                    )
+                ]
+            )
+        )
+        diagnostics = await editor.until(one, lambda d: "VL401" in _codes(d))
+        assert "vereisten/abc-01-kopie.md:3" in diagnostics[0].message
+
+        # a new configuration is read when it changes: this one ignores the rule
+        config = workspace / "vereistenlint.toml"
+        config.write_text('ignore = ["duplicate-id"]\n')
+        editor.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[
+                    types.FileEvent(
+                        uri=from_fs_path(str(config)) or "", type=types.FileChangeType.Created
+                    )
+                ]
+            )
+        )
+        await editor.until(one, lambda d: d == [])
+
     assert run_session(workspace, scenario) == 0
 
 

@@ -423,7 +423,9 @@ class LiveIndex:
         """Replace a file's entry; True when what other files are judged by changed."""
         old = self.entries.get(entry.key)
         self.entries[entry.key] = entry
-        changed = old is None or _facts(old) != _facts(entry)
+        # any difference counts: which parts other files are judged by grows with the rules
+        # (link targets next), and a recheck of the few open documents costs milliseconds
+        changed = old != entry
         if changed:
             self._index = None
         return changed
@@ -442,11 +444,6 @@ class LiveIndex:
                 repo.add(entry)
             self._index = repo
         return self._index
-
-
-def _facts(entry: Entry) -> tuple[object, ...]:
-    """What of an entry the repository-wide rules of other files look at."""
-    return (entry.id, entry.id_line, entry.stem, entry.profile, entry.display)
 
 
 def bom_stripped(text: str) -> str:

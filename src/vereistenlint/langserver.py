@@ -213,6 +213,14 @@ class VereistenServer(LanguageServer):
         loop = asyncio.get_running_loop()
         self.state.pending[uri] = loop.call_later(wait, self.publish, uri)
 
+    def reconfigure(self) -> None:
+        """A configuration file changed: every folder is read again, every document rechecked."""
+        self.state.projects.clear()
+        self.state.results.clear()
+        self.state.warned.clear()
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri, 0)
+
     def reindex(self, uri: str) -> None:
         """A file changed on disk, or the editor closed it: its entry is what the disk holds."""
         where = self.project_for(uri)
@@ -359,8 +367,9 @@ def initialized(ls: VereistenServer, params: types.InitializedParams) -> None:
     caps = ls.client_capabilities.workspace
     watched = caps.did_change_watched_files if caps is not None else None
     if watched is not None and watched.dynamic_registration:
+        globs = ["**/*.md", *(f"**/{name}" for name in config.CANDIDATES)]
         options = types.DidChangeWatchedFilesRegistrationOptions(
-            watchers=[types.FileSystemWatcher(glob_pattern="**/*.md")]
+            watchers=[types.FileSystemWatcher(glob_pattern=g) for g in globs]
         )
         ls.client_register_capability(
             types.RegistrationParams(
@@ -403,6 +412,9 @@ def did_close(ls: VereistenServer, params: types.DidCloseTextDocumentParams) -> 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched(ls: VereistenServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any(change.uri.endswith(config.CANDIDATES) for change in params.changes):
+        ls.reconfigure()
+        return
     for change in params.changes:
         if change.uri not in ls.workspace.text_documents:  # the editor's text wins
             ls.reindex(change.uri)
