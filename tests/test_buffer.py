@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from vereistenlint import buffer, completion, engine, profiles
 from vereistenlint.discover import discover
 
-from .test_server import CLEAN, DEFECTS, _page
+from .pages import CLEAN, DEFECTS, page
 
 OPTIONS = engine.Options(lang="en")
 PATH = Path("vereisten/abc-01-logboek-bijhouden.md")
@@ -27,7 +27,7 @@ def _found(checked: buffer.Checked) -> list[tuple[str, buffer.Point, buffer.Poin
 
 
 def test_findings_carry_their_fixes_and_ranges() -> None:
-    checked = _check(_page(STEM, DEFECTS))
+    checked = _check(page(STEM, DEFECTS))
     assert _found(checked) == [
         ("VL014", (1, 44), (1, 45)),  # code points: the rocket is one
         ("VL016", (6, 2), (6, 14)),  # the whole misspelt value (its YAML node)
@@ -39,11 +39,11 @@ def test_findings_carry_their_fixes_and_ranges() -> None:
 
 
 def test_a_clean_text_has_no_findings() -> None:
-    assert _check(_page(STEM)).findings == ()
+    assert _check(page(STEM)).findings == ()
 
 
 def test_a_bom_moves_first_line_columns_only() -> None:
-    text = "\ufeff" + _page(STEM, DEFECTS)
+    text = "\ufeff" + page(STEM, DEFECTS)
     assert _found(_check(text))[0] == ("VL014", (1, 44), (1, 45))
     broken = "\ufeff---\nid: [\n"
     (only,) = _check(broken).findings
@@ -51,7 +51,7 @@ def test_a_bom_moves_first_line_columns_only() -> None:
 
 
 def test_fix_all_applies_safe_fixes_only_and_keeps_bom_and_crlf() -> None:
-    text = "\ufeff" + _page(STEM, DEFECTS).replace("\n", "\r\n")
+    text = "\ufeff" + page(STEM, DEFECTS).replace("\n", "\r\n")
     fixed, count = buffer.fix_text(PATH, PATH.as_posix(), text, OPTIONS)
     assert count == 2
     assert fixed.startswith("\ufeff---\r\n") and "\n" not in fixed.replace("\r\n", "")
@@ -77,7 +77,7 @@ def _suppressed(text: str, code: str) -> str | None:
 
 
 def test_suppression_in_front_matter_is_a_comment_at_the_end_of_the_line() -> None:
-    text = _page(STEM, DEFECTS)
+    text = page(STEM, DEFECTS)
     new = _suppressed(text, "VL016")
     assert new is not None and "- ontwikkelenn  # vereistenlint: ignore[VL016]\n" in new
     again = _suppressed(new.replace("ontwerp\n", "ontwerpp\n"), "VL016")
@@ -85,7 +85,7 @@ def test_suppression_in_front_matter_is_a_comment_at_the_end_of_the_line() -> No
 
 
 def test_suppression_in_the_body_is_a_comment_line_above_after_a_blank_line() -> None:
-    new = _suppressed(_page(STEM, DEFECTS), "VL302")
+    new = _suppressed(page(STEM, DEFECTS), "VL302")
     assert new is not None
     assert (
         "\n\n<!-- vereistenlint-disable-next-line VL302 -->\n<!-- list_maatregelen vereiste/" in new
@@ -93,14 +93,14 @@ def test_suppression_in_the_body_is_a_comment_line_above_after_a_blank_line() ->
 
 
 def test_suppression_inside_a_paragraph_stays_on_the_line_above() -> None:
-    text = _page(STEM).replace("De registratie maakt", "Eerste regel.\nTODO: de registratie maakt")
+    text = page(STEM).replace("De registratie maakt", "Eerste regel.\nTODO: de registratie maakt")
     new = _suppressed(text, "VL108")
     assert new is not None
     assert "Eerste regel. <!-- vereistenlint-disable-next-line VL108 -->\nTODO:" in new
 
 
 def test_no_suppression_where_a_comment_would_break_a_table() -> None:
-    checked = _check(_page(STEM).replace("## Risico\n\n", "## Risico\n\n| a |\n|---|\n| TODO |\n"))
+    checked = _check(page(STEM).replace("## Risico\n\n", "## Risico\n\n| a |\n|---|\n| TODO |\n"))
     located = next(x for x in checked.findings if x.rule.code == "VL108")
     assert buffer.suppressed_text(checked, located, "") is None
 
@@ -114,13 +114,13 @@ def test_served_files() -> None:
 
 
 def test_live_index_replaces_one_entry(tmp_path: Path) -> None:
-    (tmp_path / "abc-01-a.md").write_text(_page("abc-01-a"))
-    (tmp_path / "abc-02-b.md").write_text(_page("abc-02-b").replace("abc-01", "abc-02"))
+    (tmp_path / "abc-01-a.md").write_text(page("abc-01-a"))
+    (tmp_path / "abc-02-b.md").write_text(page("abc-02-b").replace("abc-01", "abc-02"))
     files = [(p, p.name) for p in sorted(tmp_path.glob("*.md"))]
     live = buffer.LiveIndex.build(files, OPTIONS)
     first = tmp_path / "abc-01-a.md"
     assert live.index.others_with_id(live.entries[str(first.resolve())]) == []
-    twin = _page("abc-02-b")  # an unsaved edit: the id of abc-01 in abc-02's buffer
+    twin = page("abc-02-b")  # an unsaved edit: the id of abc-01 in abc-02's buffer
     second = tmp_path / "abc-02-b.md"
     assert live.put(buffer.entry_of(second, second.name, twin, OPTIONS))
     others = live.index.others_with_id(live.entries[str(first.resolve())])

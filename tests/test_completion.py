@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from vereistenlint import buffer, cli, completion, engine, profiles
 
-from .test_server import CLEAN, _page
+from .pages import CLEAN, page
 
 STEM = "abc-01-logboek-bijhouden"
 PROFILE = profiles.get("vereiste")
@@ -27,7 +27,7 @@ def _labels(items: list[completion.Item]) -> list[str]:
 
 
 def test_label_values_in_a_block_list_leave_out_what_it_holds() -> None:
-    text = _page(STEM).replace("- ontwikkelen\n", "- ontwikkelen\n- \n")
+    text = page(STEM).replace("- ontwikkelen\n", "- ontwikkelen\n- \n")
     items = _at(text, 7, 2)
     labels = _labels(items)
     assert "implementatie" in labels and "ontwerp" not in labels and "ontwikkelen" not in labels
@@ -35,27 +35,27 @@ def test_label_values_in_a_block_list_leave_out_what_it_holds() -> None:
 
 
 def test_label_values_after_a_bare_dash_get_their_space() -> None:
-    text = _page(STEM).replace("- transparantie\n", "- transparantie\n-\n")
+    text = page(STEM).replace("- transparantie\n", "- transparantie\n-\n")
     items = _at(text, 9, 1)
     assert items and all(i.insert == " " + i.label for i in items)
     assert "transparantie" not in _labels(items)
 
 
 def test_label_values_in_a_flow_list() -> None:
-    text = _page(STEM).replace("rollen:\n- projectleider\n", "rollen: [projectleider, \n")
+    text = page(STEM).replace("rollen:\n- projectleider\n", "rollen: [projectleider, \n")
     line = buffer.lines_of(text).index("rollen: [projectleider, ")
     labels = _labels(_at(text, line, len("rollen: [projectleider, ")))
     assert labels and "projectleider" not in labels
 
 
 def test_configured_label_folders_replace_the_schema_values() -> None:
-    text = _page(STEM).replace("- ontwikkelen\n", "- ontwikkelen\n- x\n")
+    text = page(STEM).replace("- ontwikkelen\n", "- ontwikkelen\n- x\n")
     vocabularies = (("levenscyclus", ("xontwerp", "xtra")),)
     assert _labels(_at(text, 7, 3, vocabularies=vocabularies)) == ["xontwerp", "xtra"]
 
 
 def test_front_matter_keys_the_profile_allows_and_the_text_lacks() -> None:
-    text = _page(STEM).replace("hide:\n- navigation\n", "t\n")
+    text = page(STEM).replace("hide:\n- navigation\n", "t\n")
     line = buffer.lines_of(text).index("t")
     items = _at(text, line, 1)
     # title and toelichting are already there
@@ -66,14 +66,14 @@ def test_front_matter_keys_the_profile_allows_and_the_text_lacks() -> None:
 
 
 def test_measures_list_stems_own_first() -> None:
-    text = _page(STEM).replace(f"vereiste/{STEM} no-search", "vereiste/ab")
+    text = page(STEM).replace(f"vereiste/{STEM} no-search", "vereiste/ab")
     lines = buffer.lines_of(text)
     line = next(i for i, t in enumerate(lines) if "list_maatregelen" in t)
     column = lines[line].index("vereiste/ab") + len("vereiste/ab")
     repo = buffer.LiveIndex(
         {
             "x": buffer.entry_of(
-                Path("abc-02-ander.md"), "abc-02-ander.md", _page("abc-02-ander"), OPTIONS
+                Path("abc-02-ander.md"), "abc-02-ander.md", page("abc-02-ander"), OPTIONS
             )
         }
     ).index
@@ -83,7 +83,7 @@ def test_measures_list_stems_own_first() -> None:
 
 
 def test_measures_list_filter_values() -> None:
-    text = _page(STEM).replace("no-search -->", "onderwerp/tr -->")
+    text = page(STEM).replace("no-search -->", "onderwerp/tr -->")
     lines = buffer.lines_of(text)
     line = next(i for i, t in enumerate(lines) if "list_maatregelen" in t)
     column = lines[line].index("onderwerp/tr") + len("onderwerp/tr")

@@ -17,69 +17,10 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
+from .pages import DEFECTS, page
+
 #: a guard against a hang, not a measurement: every wait ends far sooner
 WAIT = 30
-
-CLEAN = """\
----
-title: Het algoritme houdt een logboek bij
-id: urn:nl:ak:ver:abc-01
-toelichting: Een algoritme met een hoog risico legt vast wanneer het wordt gebruikt en met welke gegevens.
-levenscyclus:
-- ontwerp
-- ontwikkelen
-onderwerp:
-- transparantie
-rollen:
-- projectleider
-soort-toepassing:
-- ai-systeem
-risicogroep:
-- hoog-risico-ai-systeem
-rol-ai-act:
-- aanbieder
-hide:
-- navigation
----
-
-<!-- tags -->
-
-## Vereiste
-
-Het systeem registreert automatisch gebeurtenissen tijdens de hele levensduur.
-
-## Toelichting
-
-De registratie maakt het mogelijk om situaties met een risico op te sporen.
-
-## Bronnen
-
-- [Artikel 12 Verordening (EU) 2024/1689](https://eur-lex.europa.eu/eli/reg/2024/1689/oj)
-
-## Van toepassing op
-
-<!-- tags-ai-act -->
-
-## Risico
-
-Zonder logboek is niet na te gaan hoe een uitkomst tot stand kwam.
-
-## Maatregelen { data-search-exclude }
-
-<!-- list_maatregelen vereiste/STEM no-search -->
-"""
-
-#: three defects: a full stop after an emoji (line 1), a misspelt label (line 6) and a
-#: measures list that names another file (line 45)
-DEFECTS = (
-    CLEAN.replace("een logboek bij\n", "één 🚀 logboek bij.\n")
-    .replace("- ontwikkelen\n", "- ontwikkelenn\n")
-    .replace("vereiste/STEM", "vereiste/abc-01-logboek")
-)
-
-
-def _page(stem: str, text: str = CLEAN) -> str:
-    return text.replace("STEM", stem)
 
 
 @pytest.fixture
@@ -87,9 +28,9 @@ def workspace(tmp_path: Path) -> Path:
     folder = tmp_path / "vereisten"
     folder.mkdir()
     # on disk the file is clean: whatever the server reports comes from the editor's buffer
-    (folder / "abc-01-logboek-bijhouden.md").write_text(_page("abc-01-logboek-bijhouden"))
+    (folder / "abc-01-logboek-bijhouden.md").write_text(page("abc-01-logboek-bijhouden"))
     # the same id in another file, for the repository-wide rule
-    other = _page("abc-02-logboek-bewaren").replace("abc-01", "abc-02")
+    other = page("abc-02-logboek-bewaren").replace("abc-01", "abc-02")
     (folder / "abc-02-logboek-bewaren.md").write_text(other)
     (tmp_path / "README.md").write_text("# notes, not content\n")
     return tmp_path
@@ -240,7 +181,7 @@ def test_diagnostics_fixes_hover_and_completion(workspace: Path) -> None:
     path = workspace / "vereisten" / "abc-01-logboek-bijhouden.md"
 
     async def scenario(editor: Editor) -> None:
-        uri = editor.open(path, _page("abc-01-logboek-bijhouden", DEFECTS))
+        uri = editor.open(path, page("abc-01-logboek-bijhouden", DEFECTS))
         diagnostics = await editor.until(uri, lambda d: len(d) >= 3)
         assert _found(diagnostics) == {
             # the full stop: 44 code points in, but 45 UTF-16 units (the rocket takes two)
@@ -372,7 +313,7 @@ def test_repository_index_follows_the_buffers(workspace: Path) -> None:
         # a file that appears on disk (not open in the editor) joins the index when the
         # editor reports it
         third = workspace / "vereisten" / "abc-01-kopie.md"
-        third.write_text(_page("abc-01-kopie"))
+        third.write_text(page("abc-01-kopie"))
         editor.client.workspace_did_change_watched_files(
             types.DidChangeWatchedFilesParams(
                 changes=[
