@@ -62,7 +62,7 @@ class Project:
             )
             options.enabled()  # an unknown rule in select/ignore is a configuration error
             vocabularies = labels.vocabularies(configuration.labels) if configuration else ()
-        except (UsageError, OSError) as exc:
+        except (UsageError, OSError, ValueError) as exc:  # ValueError: a bad profile file
             return cls(root, None, engine.Options(lang=i18n.choose(lang)), (), error=str(exc))
         return cls(root, configuration, options, vocabularies)
 
