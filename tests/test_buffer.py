@@ -217,3 +217,12 @@ def test_any_text_is_checked_fixed_suppressed_and_completed_without_an_error(
         buffer.suppressed_text(checked, x, text)
     buffer.fix_text(PATH, PATH.as_posix(), text, OPTIONS, unsafe=True)
     completion.complete(lines, line, column, profiles.get("vereiste"), stem=STEM)
+
+
+def test_messages_in_the_configured_language() -> None:
+    text = page(STEM, DEFECTS)
+    dutch = buffer.check_text(PATH, PATH.as_posix(), text, engine.Options(lang="nl"))
+    english = _check(text)
+    assert [x.rule.code for x in dutch.findings] == [x.rule.code for x in english.findings]
+    assert dutch.findings[0].message != english.findings[0].message
+    assert "titel" in dutch.findings[0].message

@@ -44,11 +44,14 @@ class Editor:
         self.texts: dict[str, str] = {}
         self.versions: dict[str, int] = {}
         self.diagnostics: dict[str, list[types.Diagnostic]] = {}
+        #: how many times diagnostics were published for each document
+        self.published: dict[str, int] = {}
         self.received = asyncio.Condition()
 
     async def notified(self, params: types.PublishDiagnosticsParams) -> None:
         async with self.received:
             self.diagnostics[params.uri] = list(params.diagnostics)
+            self.published[params.uri] = self.published.get(params.uri, 0) + 1
             self.versions.setdefault(params.uri, 0)
             self.received.notify_all()
 
@@ -298,6 +301,12 @@ def test_repository_index_follows_the_buffers(workspace: Path) -> None:
     async def scenario(editor: Editor) -> None:
         one = editor.open(first, first.read_text())
         assert await editor.until(one, lambda d: True) == []
+        # saving checks again (here: the same text, the same answer, sent once more)
+        opened = editor.published[one]
+        editor.client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=one))
+        )
+        await editor.until(one, lambda d: editor.published[one] > opened)
         # an unsaved change of another file gives this file's id a twin
         two = editor.open(second, second.read_text())
         await editor.until(two, lambda d: True)
