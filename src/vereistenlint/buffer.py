@@ -38,9 +38,9 @@ from .options import Options
 from .profiles import Profile
 from .repo import Entry, RepoIndex, entry_for
 from .rules import BY_CODE, REPO_CHECKS, Rule
-from .rules.base import Vocabularies
 from .rules.reading import DUPLICATE_KEY, UNREADABLE, YAML_SYNTAX
 from .rules.suppression import UNUSED_SUPPRESSION
+from .schema import Vocabularies
 
 #: (0-based line, 0-based column in code points)
 Point = tuple[int, int]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import buffer
 from .profiles import Profile
 from .repo import RepoIndex
-from .rules.base import Vocabularies
+from .schema import Vocabularies
 
 _KEY_LINE = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)\s*:")
 _KEY_ONLY = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)\s*:\s*(#.*)?$")

@@ -26,7 +26,7 @@ from pygls.uris import to_fs_path
 from . import __version__, buffer, completion, config, engine, i18n, labels, ruledocs
 from .diagnostics import Severity
 from .errors import UsageError
-from .rules.base import Vocabularies
+from .schema import Vocabularies
 
 log = logging.getLogger(__name__)
 
