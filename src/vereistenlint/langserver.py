@@ -23,9 +23,10 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from . import __version__, buffer, completion, config, engine, i18n, labels, ruledocs
+from . import __version__, buffer, completion, config, i18n, labels, ruledocs
 from .diagnostics import Severity
 from .errors import UsageError
+from .options import Options
 from .schema import Vocabularies
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class Project:
 
     root: Path
     configuration: config.Config | None
-    options: engine.Options
+    options: Options
     vocabularies: Vocabularies
     error: str | None = None
     _index: buffer.LiveIndex | None = None
@@ -56,14 +57,14 @@ class Project:
         try:
             found = config.find(root)
             configuration = config.load(found) if found is not None else None
-            options = engine.Options(
+            options = Options(
                 lang=i18n.choose(lang, configuration.lang if configuration else None),
                 config=configuration,
             )
             options.enabled()  # an unknown rule in select/ignore is a configuration error
             vocabularies = labels.vocabularies(configuration.labels) if configuration else ()
         except (UsageError, OSError, ValueError) as exc:  # ValueError: a bad profile file
-            return cls(root, None, engine.Options(lang=i18n.choose(lang)), (), error=str(exc))
+            return cls(root, None, Options(lang=i18n.choose(lang)), (), error=str(exc))
         return cls(root, configuration, options, vocabularies)
 
     @property
