@@ -95,7 +95,11 @@ class Editor:
         )
 
     def apply(self, uri: str, edit: types.WorkspaceEdit) -> None:
-        """Apply a workspace edit as an editor does: positions in UTF-16 code units."""
+        """Apply a workspace edit as an editor does, and tell the server."""
+        self.change(uri, self.edited(uri, edit))
+
+    def edited(self, uri: str, edit: types.WorkspaceEdit) -> str:
+        """The document's text with a workspace edit applied (positions in UTF-16 units)."""
         assert edit.changes is not None
         text = self.texts[uri]
         for change in sorted(
@@ -105,7 +109,7 @@ class Editor:
         ):
             start, end = _offset(text, change.range.start), _offset(text, change.range.end)
             text = text[:start] + change.new_text + text[end:]
-        self.change(uri, text)
+        return text
 
 
 def _offset(text: str, position: types.Position) -> int:
@@ -201,6 +205,27 @@ def test_diagnostics_fixes_hover_and_completion(workspace: Path) -> None:
         assert "title-full-stop" in title.code_description.href or "#rules" in (
             title.code_description.href
         )
+
+        # fix all, as an editor asks for it on save: the safe fixes, not the unsafe one
+        fix_all = await editor.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(
+                    start=types.Position(line=0, character=0),
+                    end=types.Position(line=0, character=0),
+                ),
+                context=types.CodeActionContext(
+                    diagnostics=[], only=[types.CodeActionKind.SourceFixAll]
+                ),
+            )
+        )
+        assert fix_all is not None and len(fix_all) == 1
+        (action,) = fix_all
+        assert isinstance(action, types.CodeAction) and action.edit is not None
+        assert action.kind == "source.fixAll.vereistenlint"
+        fixed = editor.edited(uri, action.edit)
+        assert "één 🚀 logboek bij\n" in fixed and "vereiste/abc-01-logboek-bijhouden " in fixed
+        assert "- ontwikkelenn\n" in fixed
 
         # the buffer changes (unsaved): the title's full stop is gone, the rest stays
         editor.change(uri, editor.texts[uri].replace("logboek bij.\n", "logboek bij\n"))
