@@ -226,3 +226,28 @@ def test_messages_in_the_configured_language() -> None:
     assert [x.rule.code for x in dutch.findings] == [x.rule.code for x in english.findings]
     assert dutch.findings[0].message != english.findings[0].message
     assert "titel" in dutch.findings[0].message
+
+
+def test_a_configured_repository_is_indexed_through_the_cache(tmp_path: Path) -> None:
+    from vereistenlint import config
+
+    folder = tmp_path / "docs" / "vereisten"
+    folder.mkdir(parents=True)
+    (tmp_path / "templates").mkdir()
+    for stem in ("abc-01-a", "abc-02-b"):
+        (folder / f"{stem}.md").write_text(page(stem).replace("abc-01", stem[:6]))
+    (tmp_path / "templates" / "abc-01-t.md").write_text(page("abc-01-t"))
+    (tmp_path / "vereistenlint.toml").write_text(
+        'include = ["docs/**/*.md"]\nexclude = ["templates/**"]\n'
+    )
+    configuration = config.load(tmp_path / "vereistenlint.toml")
+    options = engine.Options(lang="en", config=configuration, cache=True)
+    assert buffer.served(folder / "abc-01-a.md", configuration, tmp_path)
+    assert not buffer.served(tmp_path / "templates" / "abc-01-t.md", configuration, tmp_path)
+    files = [(p, p.name) for p in buffer.repository_files(configuration, tmp_path)]
+    assert [name for _, name in files] == ["abc-01-a.md", "abc-02-b.md"]
+    first = buffer.LiveIndex.build(files, options)
+    assert (tmp_path / ".vereistenlint_cache").is_dir()
+    again = buffer.LiveIndex.build(files, options)
+    assert again.entries == first.entries
+    assert sorted(e.stem for e in first.entries.values()) == ["abc-01-a", "abc-02-b"]

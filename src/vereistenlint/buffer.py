@@ -32,6 +32,7 @@ from .edits import apply as apply_fixes
 from .files import split_lines
 from .findings import Edit, Finding, Fix
 from .fix import MAX_ROUNDS, chosen_fixes, fixable, reload
+from .index import add_rest
 from .index import index_file as _index_file
 from .load import load_bytes
 from .options import Options
@@ -413,8 +414,16 @@ class LiveIndex:
 
     @classmethod
     def build(cls, files: Iterable[tuple[Path, str]], options: Options) -> LiveIndex:
+        """Every file's entry; in a configured repository from the index cache where it
+        still holds (as `check` keeps it), so that a large repository is not reread."""
+        targets = list(files)
+        config = options.config
+        if config is not None and config.include and options.cache:
+            repo = RepoIndex()
+            add_rest(repo, targets, options.profile, config, cache=True, jobs=1)
+            return cls(dict(repo.entries))
         entries = {}
-        for path, display in files:
+        for path, display in targets:
             entry = index_file(path, display, options)
             entries[entry.key] = entry
         return cls(entries)

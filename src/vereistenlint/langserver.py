@@ -60,6 +60,7 @@ class Project:
             options = Options(
                 lang=i18n.choose(lang, configuration.lang if configuration else None),
                 config=configuration,
+                cache=True,  # as `check` does: the repository index kept between runs
             )
             options.enabled()  # an unknown rule in select/ignore is a configuration error
             vocabularies = labels.vocabularies(configuration.labels) if configuration else ()
