@@ -251,3 +251,19 @@ def test_a_configured_repository_is_indexed_through_the_cache(tmp_path: Path) ->
     again = buffer.LiveIndex.build(files, options)
     assert again.entries == first.entries
     assert sorted(e.stem for e in first.entries.values()) == ["abc-01-a", "abc-02-b"]
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_fix_all_is_what_check_fix_makes_of_the_corpus(corpus: Path, unsafe: bool) -> None:
+    from vereistenlint.fix import fix_file
+
+    changed = 0
+    for path, display in discover([corpus / "algoritmekader-2024-05" / "docs"]):
+        raw = path.read_bytes()
+        expected = fix_file(path, display, OPTIONS, unsafe=unsafe)
+        text = raw.decode("utf-8")  # a BOM stays in the text, as an editor may hold it
+        fixed, count = buffer.fix_text(path, display, text, OPTIONS, unsafe=unsafe)
+        assert fixed.encode("utf-8") == expected.fixed, display
+        assert count == expected.applied, display
+        changed += fixed != text
+    assert changed, "the corpus has something to fix"

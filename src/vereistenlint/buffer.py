@@ -28,7 +28,7 @@ from .choose import choose_profile
 from .config import Config
 from .discover import SKIPPED_NAMES, file_key, included, relative_to_root, repo_files, walk_markdown
 from .document import Document
-from .edits import apply as apply_fixes
+from .edits import apply_round
 from .files import split_lines
 from .findings import Edit, Finding, Fix
 from .fix import MAX_ROUNDS, chosen_fixes, fixable, reload
@@ -251,8 +251,8 @@ def fix_text(
     if not fixable(doc):
         return text, 0
     if only is not None:
-        fixed, count = apply_fixes(body, list(only))
-        return (bom + fixed, count) if count else (text, 0)
+        done = apply_round(doc, body, list(only))
+        return (bom + done.text, done.applied) if done.applied else (text, 0)
     codes = options.enabled()
 
     def findings(doc: Document) -> list[Finding] | None:
@@ -268,7 +268,8 @@ def fix_text(
         fixes = chosen_fixes(found or [], unsafe)
         if found is None or not fixes:
             break
-        new_body, count = apply_fixes(body, fixes)
+        done = apply_round(doc, body, fixes, found)
+        new_body, count = done.text, done.applied
         new_doc = reload(doc, new_body)
         if count == 0 or new_body == body or not fixable(new_doc):
             break
@@ -346,9 +347,10 @@ def suppressed_text(checked: Checked, located: Located, text: str) -> tuple[str,
     if edit is None:
         return None
     bom = _BOM if text.startswith(_BOM) else ""
-    new_body, count = apply_fixes(text[len(bom) :], [Fix((edit,))])
-    if count != 1:
+    done = apply_round(checked.doc, text[len(bom) :], [Fix((edit,))])
+    if done.applied != 1:
         return None
+    new_body = done.text
     before, after = checked.doc, reload(checked.doc, new_body)
     if after.data != before.data or len(after.problems) > len(before.problems):
         return None
