@@ -69,11 +69,11 @@ def test_fix_leaves_a_text_whose_front_matter_does_not_parse() -> None:
 def _suppressed(text: str, code: str) -> str | None:
     checked = _check(text)
     located = next(x for x in checked.findings if x.rule.code == code)
-    result = buffer.suppressed_text(checked, located, text)
+    result = buffer.suppressed_text(checked, located, text, OPTIONS)
     if result is None:
         return None
-    assert code not in {x.rule.code for x in _check(result[0]).findings}
-    return result[0]
+    assert code not in {x.rule.code for x in _check(result).findings}
+    return result
 
 
 def test_suppression_in_front_matter_is_a_comment_at_the_end_of_the_line() -> None:
@@ -102,7 +102,7 @@ def test_suppression_inside_a_paragraph_stays_on_the_line_above() -> None:
 def test_no_suppression_where_a_comment_would_break_a_table() -> None:
     checked = _check(page(STEM).replace("## Risico\n\n", "## Risico\n\n| a |\n|---|\n| TODO |\n"))
     located = next(x for x in checked.findings if x.rule.code == "VL108")
-    assert buffer.suppressed_text(checked, located, "") is None
+    assert buffer.suppressed_text(checked, located, "", OPTIONS) is None
 
 
 def test_served_files() -> None:
@@ -214,7 +214,9 @@ def test_any_text_is_checked_fixed_suppressed_and_completed_without_an_error(
     for x in checked.findings:
         assert x.start <= x.end
         assert x.start[0] < len(lines) and x.start[1] <= len(lines[x.start[0]]) + 1
-        buffer.suppressed_text(checked, x, text)
+        new = buffer.suppressed_text(checked, x, text, OPTIONS)
+        if new is not None:  # offered only where it works
+            assert len(_check(new).findings) == len(checked.findings) - 1
     buffer.fix_text(PATH, PATH.as_posix(), text, OPTIONS, unsafe=True)
     completion.complete(lines, line, column, profiles.get("vereiste"), stem=STEM)
 
@@ -267,3 +269,13 @@ def test_fix_all_is_what_check_fix_makes_of_the_corpus(corpus: Path, unsafe: boo
         assert count == expected.applied, display
         changed += fixed != text
     assert changed, "the corpus has something to fix"
+
+
+def test_no_suppression_that_would_not_work() -> None:
+    """A finding on the opening '---' (or of a file without front matter) cannot be
+    suppressed by a comment: none is offered rather than one that does nothing."""
+    for text in ("# Geen front matter\n\nTekst.\n", "---\ntitle: x\n---\n"):
+        checked = _check(text)
+        for located in checked.findings:
+            if located.start[0] == 0:
+                assert buffer.suppressed_text(checked, located, text, OPTIONS) is None

@@ -304,6 +304,8 @@ def suppression_edit(doc: Document, located: Located) -> Edit | None:
     fm = doc.front_matter
     if fm is not None and fm.open_line < line < fm.close_line:
         return _front_matter_edit(doc, line, code)
+    if fm is not None and line <= fm.close_line:
+        return None  # on a '---' line: a comment there would end or move the front matter
     if doc.front_matter is None and not doc.readable:
         return None
     return _body_edit(doc, line, code)
@@ -340,9 +342,17 @@ def _body_edit(doc: Document, line: int, code: str) -> Edit | None:
     return Edit(line - 1, len(above), line - 1, len(above), f" {comment}")
 
 
-def suppressed_text(checked: Checked, located: Located, text: str) -> tuple[str, Edit] | None:
-    """The text with the suppression comment written, when it keeps the front matter's data
-    and the document's readability; None otherwise."""
+def suppressed_text(
+    checked: Checked,
+    located: Located,
+    text: str,
+    options: Options,
+    vocabularies: Vocabularies = (),
+    repo: RepoIndex | None = None,
+) -> str | None:
+    """The text with the suppression comment written, or None unless it is proven to work:
+    the front matter keeps its data, nothing becomes unreadable, and a check of the new text
+    has one finding fewer of the rule and no finding the old text did not have."""
     edit = suppression_edit(checked.doc, located)
     if edit is None:
         return None
@@ -350,11 +360,19 @@ def suppressed_text(checked: Checked, located: Located, text: str) -> tuple[str,
     done = apply_round(checked.doc, text[len(bom) :], [Fix((edit,))])
     if done.applied != 1:
         return None
-    new_body = done.text
-    before, after = checked.doc, reload(checked.doc, new_body)
+    before, after = checked.doc, reload(checked.doc, done.text)
     if after.data != before.data or len(after.problems) > len(before.problems):
         return None
-    return bom + new_body, edit
+    new = bom + done.text
+    code = located.finding.code
+    again = check_text(before.path, before.display, new, options, vocabularies, repo)
+    old_codes = [x.finding.code for x in checked.findings]
+    new_codes = [x.finding.code for x in again.findings]
+    if new_codes.count(code) != old_codes.count(code) - 1:
+        return None
+    if any(new_codes.count(c) > old_codes.count(c) for c in set(new_codes)):
+        return None
+    return new
 
 
 # -- completion ------------------------------------------------------------------------------

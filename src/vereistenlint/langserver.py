@@ -501,13 +501,15 @@ def _quick_fixes(
                 is_preferred=fix.safe,
                 edit=_workspace_edit(uri, ls.text_edit(text, fixed)),
             )
-    suppressed = buffer.suppressed_text(result, located, text)
+    suppressed = buffer.suppressed_text(
+        result, located, text, project.options, project.vocabularies, project.index.index
+    )
     if suppressed is not None:
         yield types.CodeAction(
             title=i18n.ui("server.suppress", lang).format(code=code),
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
-            edit=_workspace_edit(uri, ls.text_edit(text, suppressed[0])),
+            edit=_workspace_edit(uri, ls.text_edit(text, suppressed)),
         )
 
 
