@@ -124,7 +124,12 @@ def _offset(text: str, position: types.Position) -> int:
     return before + len(line)
 
 
-def run_session(root: Path, scenario: Callable[[Editor], Awaitable[None]]) -> int | None:
+def run_session(
+    root: Path,
+    scenario: Callable[[Editor], Awaitable[None]],
+    capabilities: types.ClientCapabilities | None = None,
+    encoding: str = types.PositionEncodingKind.Utf16,
+) -> int | None:
     """Start the server, initialise it on `root`, play the scenario, shut it down; returns the
     server's exit status."""
 
@@ -141,7 +146,7 @@ def run_session(root: Path, scenario: Callable[[Editor], Awaitable[None]]) -> in
             result = await asyncio.wait_for(
                 client.initialize_async(
                     types.InitializeParams(
-                        capabilities=types.ClientCapabilities(),
+                        capabilities=capabilities or types.ClientCapabilities(),
                         root_uri=from_fs_path(str(root)),
                         workspace_folders=[
                             types.WorkspaceFolder(uri=from_fs_path(str(root)) or "", name="ws")
@@ -152,6 +157,7 @@ def run_session(root: Path, scenario: Callable[[Editor], Awaitable[None]]) -> in
                 WAIT,
             )
             assert result.capabilities.code_action_provider is not None
+            assert result.capabilities.position_encoding == encoding
             client.initialized(types.InitializedParams())
             await scenario(editor)
             await asyncio.wait_for(client.shutdown_async(None), WAIT)
@@ -428,3 +434,21 @@ def test_bad_input_answers_without_crashing(workspace: Path, tmp_path_factory: A
         assert (diagnostics[0].range.start.line, diagnostics[0].range.start.character) == (1, 8)
 
     assert run_session(workspace, scenario) == 0
+
+
+def test_utf8_positions_when_the_editor_asks_for_them(workspace: Path) -> None:
+    path = workspace / "vereisten" / "abc-01-logboek-bijhouden.md"
+
+    async def scenario(editor: Editor) -> None:
+        uri = editor.open(path, page("abc-01-logboek-bijhouden", DEFECTS))
+        diagnostics = await editor.until(uri, lambda d: len(d) >= 3)
+        title = next(d for d in diagnostics if d.code == "VL014")
+        # 44 code points; each é is one byte more, the rocket three
+        assert (title.range.start.character, title.range.end.character) == (49, 50)
+
+    utf8 = types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf8]
+        )
+    )
+    assert run_session(workspace, scenario, utf8, types.PositionEncodingKind.Utf8) == 0
