@@ -279,3 +279,12 @@ def test_no_suppression_that_would_not_work() -> None:
         for located in checked.findings:
             if located.start[0] == 0:
                 assert buffer.suppressed_text(checked, located, text, OPTIONS) is None
+
+
+def test_a_rule_link_template_must_format() -> None:
+    pytest.importorskip("pygls")
+    from vereistenlint import langserver
+
+    assert langserver._formats("https://example.org/rules/{code}#{name}")
+    assert not langserver._formats("https://example.org/{rule}")
+    assert not langserver._formats("https://example.org/{")

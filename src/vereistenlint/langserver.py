@@ -77,6 +77,10 @@ class Project:
             )
         return self._index
 
+    @property
+    def indexed(self) -> bool:
+        return self._index is not None
+
     def display(self, path: Path) -> str:
         try:
             return Path(os.path.relpath(path, self.root)).as_posix()
@@ -229,7 +233,7 @@ class VereistenServer(LanguageServer):
         if where is None:
             return
         project, path = where
-        if project._index is None:
+        if not project.indexed:
             return  # nothing indexed yet: it will be read when first needed
         changed = (
             project.index.put(buffer.index_file(path, project.display(path), project.options))
@@ -360,8 +364,18 @@ def initialize(ls: VereistenServer, params: types.InitializeParams) -> None:
         debounce = opts.get("debounce")
         if isinstance(debounce, (int, float)) and 0 <= debounce <= 10_000:
             settings.debounce = debounce / 1000
-        if isinstance(opts.get("ruleDocsUrl"), str):
-            settings.rule_docs = opts["ruleDocsUrl"]
+        docs = opts.get("ruleDocsUrl")
+        if isinstance(docs, str) and _formats(docs):
+            settings.rule_docs = docs
+
+
+def _formats(template: str) -> bool:
+    """Whether a link template takes {code} and {name} and nothing else."""
+    try:
+        template.format(code="VL000", name="rule")
+    except (KeyError, IndexError, ValueError):
+        return False
+    return True
 
 
 @server.feature(types.INITIALIZED)
