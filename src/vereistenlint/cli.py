@@ -199,6 +199,22 @@ def profiles_cmd(lang: str | None) -> None:
         click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {description}")
 
 
+@cli.command("server")
+def server_cmd() -> None:
+    """Run the language server over standard input/output (for editors; needs the 'server'
+    extra: pip install 'vereistenlint[server]')."""
+    try:
+        from . import langserver
+    except ImportError as exc:
+        click.echo(
+            f"vereistenlint server needs pygls, which is not installed ({exc.name}).\n"
+            "Install it with: pip install 'vereistenlint[server]'",
+            err=True,
+        )
+        sys.exit(2)
+    langserver.main()
+
+
 def _language(option: str | None, configuration: config.Config | None) -> str:
     """--lang, else the configuration's `lang`, else the environment (see i18n.choose)."""
     return i18n.choose(option, configuration.lang if configuration else None)
