@@ -88,29 +88,3 @@ def test_one_walk_names_files_as_the_path_functions_do(
         assert file.rel == relative_to(path, conf.root)
     assert "docs/link.md" in [f.rel for f in walked]
     assert not any("folder-link" in f.rel or ".verborgen" in f.rel for f in walked)
-
-
-@pytest.mark.parametrize(
-    ("path", "base"),
-    [
-        ("/r/docs/a.md", "/r"),
-        ("/r/docs/a.md", "/r/"),
-        ("/r", "/r"),
-        ("/rx/a.md", "/r"),
-        ("/a.md", "/"),
-        ("/r/../r/a.md", "/r"),
-        ("/r/./a.md", "/r"),
-        ("docs/a.md", "/r"),
-        ("/r//a.md", "/r"),
-        ("/other/a.md", "/r/docs"),
-    ],
-)
-def test_quick_relative_paths_are_the_slow_ones(path: str, base: str) -> None:
-    from vereistenlint import paths
-
-    slow_target, slow_root = os.path.abspath(path), os.path.abspath(base)
-    common = os.path.commonpath([slow_target, slow_root])
-    expected = (
-        None if common != slow_root else Path(os.path.relpath(slow_target, slow_root)).as_posix()
-    )
-    assert paths.relative_to(path, base) == expected

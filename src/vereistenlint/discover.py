@@ -1,26 +1,28 @@
 """Paths to the files to check, in a stable order, each once: the one place where paths are
 handled (the command line's paths, the configuration's include/exclude and profile globs,
-paths relative to the repository, display paths and the key that identifies a file)."""
+paths relative to the repository, display paths and the key that identifies a file).
+
+The walk is iterative (a repository of 1,100 nested folders would pass Python's recursion
+limit in `os.walk`), follows no symbolic links (no loops), and does not skip a folder it
+cannot read in silence: such a folder is handed on like a file, and `load` reports it
+(unreadable-folder), so that a run never calls clean what it has not seen."""
 
 from __future__ import annotations
 
 import os
-import posixpath
-import re
-from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from wcmatch import glob
-
-from .config import CANDIDATES_TEXT, Config
+from . import globs
+from .config import Config, candidates_text
 from .errors import UsageError
+from .findings import term
 from .paths import display_path, relative_to
 
 #: Overview pages of a folder, not requirements.
 SKIPPED_NAMES = frozenset({"index.md"})
-GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
+GLOB_FLAGS = globs.FLAGS
 
 #: a file to check: its path and the name it is reported under
 Target = tuple[Path, str]
@@ -35,27 +37,38 @@ def select_files(
     by the configuration's include and exclude."""
     if not paths:
         if config is None or not config.include:
-            raise UsageError(
-                f"no paths given, and no configuration with 'include' was found ({CANDIDATES_TEXT})"
-            )
+            raise UsageError.named("paths.none", names=candidates_text(term("word.or")))
         return everything if everything is not None else repo_files(config)
-    files = discover(paths)
-    if config is None:
-        return files
-    return [(p, d) for p, d in files if included(p, config)]
+    unreadable: list[Path] = []  # folders: each becomes an unreadable-folder finding
+    files = discover(paths, unreadable)
+    if config is not None:
+        files = [(p, d) for p, d in files if included(p, config)]
+    return files + [(p, p.as_posix()) for p in unreadable]
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
-    """(path, display name) for every file to check; a path that does not exist is a usage error."""
+def discover(
+    paths: Iterable[str | os.PathLike[str]], unreadable: list[Path] | None = None
+) -> list[Target]:
+    """(path, display name) for every file to check; a path that does not exist is a usage error.
+
+    Folders that cannot be read are appended to `unreadable` when it is given, else listed
+    among the files.
+    """
     found: list[Target] = []
     seen: set[str] = set()
     for raw in paths:
         if not os.fspath(raw):  # Path("") is ".": an empty variable would check this folder
-            raise UsageError("an empty path was given")
+            raise UsageError.named("paths.empty")
         path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            raise UsageError(f"path does not exist: {raw}")
-        candidates = walk_markdown(path) if path.is_dir() else iter([path])
+        try:
+            exists = path.exists() or path.is_symlink()
+        except OSError as exc:  # a name too long for the file system, for one
+            raise UsageError.named(
+                "paths.unusable", path=os.fspath(raw), reason=exc.strerror or exc
+            ) from None
+        if not exists:
+            raise UsageError.named("paths.missing", path=os.fspath(raw))
+        candidates = walk_markdown(path, unreadable) if path.is_dir() else iter([path])
         for file in candidates:
             if file.name in SKIPPED_NAMES:
                 continue
@@ -65,6 +78,11 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
             seen.add(key)
             found.append((file, file.as_posix()))
     return found
+
+
+def repo_files(config: Config) -> list[Target]:
+    """Every file of the repository: what the configuration includes and does not exclude."""
+    return [f.target for f in walk_repo(config)]
 
 
 class RepoFile(NamedTuple):
@@ -85,77 +103,104 @@ class RepoFile(NamedTuple):
     def target(self) -> Target:
         return (Path(self.full), self.display)
 
-
-def repo_files(config: Config) -> list[Target]:
-    """Every file of the repository: what the configuration includes and does not exclude."""
-    return [f.target for f in walk_repo(config)]
+    @classmethod
+    def of(cls, target: Target, config: Config) -> RepoFile:
+        """The same names for a file found another way, computed the slow way."""
+        path, display = target
+        full = os.path.abspath(path)
+        return cls(full, relative_to(full, config.root) or full, display, file_key(path))
 
 
 def walk_repo(config: Config) -> list[RepoFile]:
-    """Every file of the repository, in the order of `walk_markdown`, with its names.
+    """Every file of the repository, in the order of `repo_files`, with its names.
 
     One walk with relative names; per file a glob test and string joins. Only a file that is
-    itself a symbolic link has its real path looked up (folder links are not followed, so a
-    file's folder is the real root's folder of the same relative name).
+    itself a symbolic link has its real path looked up (links to folders are not entered, so
+    a file's folder is the real root's folder of the same relative name). Folders that cannot
+    be listed come last, as in `repo_files`, for `load` to report.
     """
     root = os.path.abspath(config.root)
     real_root = os.path.realpath(root)
-    here = os.getcwd()
-    prefix = os.path.relpath(root, here) if os.sep == "/" else None  # Windows: the slow way
+    prefix = os.path.relpath(root) if os.sep == "/" else None  # Windows: the slow way
     # inside the repository (a prefix of '..'), a display path may not climb out and back in
     simple = prefix is not None and not prefix.startswith("..")
-    include, exclude = config.include, config.exclude
+    include, exclude = tuple(config.include), tuple(config.exclude)
     found: list[RepoFile] = []
-    for rel, full, is_link in _walk(root, ""):
-        if rel.rpartition("/")[2] in SKIPPED_NAMES:
-            continue
-        if include and not matches(rel, *include):
-            continue
-        if exclude and matches(rel, *exclude):
-            continue
-        if simple:
-            display = rel if prefix == "." else posixpath.join(prefix, rel)  # type: ignore[arg-type]
-        else:
-            display = display_path(Path(full))
-        key = os.path.realpath(full) if is_link or not simple else posixpath.join(real_root, rel)
-        found.append(RepoFile(full, rel, display, key))
-    return found
-
-
-def _walk(folder: str, rel: str) -> Iterator[tuple[str, str, bool]]:
-    """(relative path, absolute path, is a symbolic link) of each Markdown file under `folder`,
-    as `walk_markdown` orders them: a folder's files, then its subfolders, sorted by name."""
-    try:
-        with os.scandir(folder) as it:
-            entries = list(it)
-    except OSError:
-        return
-    files: list[tuple[str, bool]] = []
-    folders: list[str] = []
-    for entry in entries:
-        name = entry.name
+    unreadable: list[Path] = []
+    stack = [(root, "")]
+    while stack:
+        folder, rel_folder = stack.pop()
         try:
-            is_dir = entry.is_dir()
+            with os.scandir(folder) as entries:
+                listed = sorted(_Listed.of(e) for e in entries)
         except OSError:
-            is_dir = False
-        if is_dir:
-            if not name.startswith(".") and not entry.is_symlink():
-                folders.append(name)
-        elif name.endswith(".md"):
-            files.append((name, entry.is_symlink()))
-    for name, is_link in sorted(files):
-        yield (f"{rel}/{name}" if rel else name), f"{folder}/{name}", is_link
-    for name in sorted(folders):
-        yield from _walk(f"{folder}/{name}", f"{rel}/{name}" if rel else name)
+            unreadable.append(Path(folder))
+            continue
+        for entry in listed:
+            name = entry.name
+            if entry.folder or not name.endswith(".md") or name in SKIPPED_NAMES:
+                continue
+            rel = f"{rel_folder}/{name}" if rel_folder else name
+            if include and not globs.matches(rel, include):
+                continue
+            if exclude and globs.matches(rel, exclude):
+                continue
+            if simple:
+                display = rel if prefix == "." else f"{prefix}/{rel}"
+                key = os.path.realpath(entry.path) if entry.link else f"{real_root}/{rel}"
+            else:
+                display, key = display_path(Path(entry.path)), file_key(Path(entry.path))
+            found.append(RepoFile(entry.path, rel, display, key))
+        enter = [e for e in listed if e.folder and not e.link and not e.name.startswith(".")]
+        stack.extend(
+            (e.path, f"{rel_folder}/{e.name}" if rel_folder else e.name) for e in reversed(enter)
+        )
+    return found + [RepoFile.of((p, display_path(p)), config) for p in unreadable]
 
 
-def walk_markdown(root: Path) -> Iterator[Path]:
-    """Markdown files under a folder, sorted, without following symbolic links (no loops)."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(".md"):
-                yield Path(dirpath) / name
+def walk_markdown(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
+    """Markdown files under a folder, sorted, without following symbolic links (no loops);
+    a folder that cannot be listed goes to `unreadable`, or is yielded when that is None.
+
+    As in `os.walk`, a link to a folder counts as a folder (it is neither a file nor
+    entered), and a link that leads nowhere counts as a file (its reader says why)."""
+    stack = [os.fspath(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = sorted(_Listed.of(e) for e in entries)
+        except OSError:
+            if unreadable is None:
+                yield Path(folder)
+            else:
+                unreadable.append(Path(folder))
+            continue
+        for entry in listed:
+            if not entry.folder and entry.name.endswith(".md"):
+                yield Path(entry.path)
+        enter = [e.path for e in listed if e.folder and not e.link and not e.name.startswith(".")]
+        stack.extend(reversed(enter))
+
+
+class _Listed(NamedTuple):
+    """One directory entry; sorts by name."""
+
+    name: str
+    folder: bool
+    link: bool
+    path: str
+
+    @classmethod
+    def of(cls, entry: os.DirEntry[str]) -> _Listed:
+        return cls(entry.name, _safely(entry.is_dir), _safely(entry.is_symlink), entry.path)
+
+
+def _safely(test: Callable[[], bool]) -> bool:
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def included(path: Path, config: Config) -> bool:
@@ -173,17 +218,7 @@ def relative_to_root(path: Path, config: Config) -> str | None:
 
 
 def matches(path: str, *patterns: str) -> bool:
-    return _matcher(patterns).fullmatch(path) is not None
-
-
-@cache
-def _matcher(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """Globs compiled once per run into one regular expression: wcmatch's own translation,
-    tested the way wcmatch tests a path that is not looked up on disk (a full match of any
-    pattern), without its per-call set-up, which cost more than the match itself."""
-    positive, negative = glob.translate(list(patterns), flags=GLOB_FLAGS)
-    assert not negative  # GLOB_FLAGS has no NEGATE: no pattern excludes
-    return re.compile("|".join(f"(?:{p})" for p in positive))
+    return globs.matches(path, patterns)
 
 
 def file_key(path: Path) -> str:

@@ -3,20 +3,21 @@ Entries of files that are not being checked come from the cache where it still h
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from . import parallel
+from . import guard, parallel
 from .choose import choose_profile
-from .config import Config
-from .discover import RepoFile
+from .config import Config, max_file_size
+from .discover import RepoFile, Target
 from .load import load
 from .repo import Entry, RepoIndex, entry_for
 
 
 def add_rest(
     repo: RepoIndex,
-    everything: list[RepoFile],
+    everything: Sequence[RepoFile | Target],
     forced: str | None,
     config: Config,
     *,
@@ -25,7 +26,8 @@ def add_rest(
 ) -> None:
     """Entries for the repository's files that are not being checked, from the cache where it
     still holds for the file, else read (and remembered) anew."""
-    rest = [f for f in everything if f.key not in repo.entries]
+    files = [f if isinstance(f, RepoFile) else RepoFile.of(f, config) for f in everything]
+    rest = [f for f in files if f.key not in repo.entries]
     store = None
     if cache:
         from .cache import IndexCache
@@ -53,7 +55,8 @@ def _fingerprint(forced: str | None, config: Config) -> str:
     return repr((forced, config.profiles))
 
 
+@guard.per_file(guard.failed_index)
 def index_file(path: Path, display: str, forced: str | None, config: Config | None) -> Entry:
     """Only what the repository-wide rules need from a file that is not being checked."""
-    doc = load(path, display)
+    doc = load(path, display, max_file_size(config))
     return entry_for(doc, choose_profile(doc, forced, config))

@@ -24,6 +24,7 @@ from . import (
     maatregelen,
     profile,
     reading,
+    reliability,
     repository,
     schema,
     sections,
@@ -34,6 +35,7 @@ from .base import Check, Context, DocumentCheck, Fixability, Registered, RepoChe
 
 MODULES: tuple[ModuleType, ...] = (
     reading,
+    reliability,
     profile,
     front_matter,
     schema,
