@@ -80,3 +80,36 @@ def _inline_refs(node: Any, resolver: Any) -> Any:
     return {
         k: (v if k in ("enum", "const") else _inline_refs(v, resolver)) for k, v in node.items()
     }
+
+
+@cache
+def fast_validator(schema_file: str, vocabularies: Vocabularies = ()) -> Any | None:
+    """A compiled validator (jsonschema-rs) of the same inlined schema, or None where it is not
+    installed or does not take the schema.
+
+    It only says valid or not, in about 2 µs a document against jsonschema's 100 or more;
+    jsonschema stays the judge that explains every invalid one, so the findings are its own.
+    tests/test_fast_validator.py shows the two agree on every generated and corpus document.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - an optional speed-up
+        return None
+    schema = _with_vocabularies(load_json(schema_file), dict(vocabularies))
+    inlined = _inline_refs(schema, registry(vocabularies).resolver(schema["$id"]))
+    try:
+        return jsonschema_rs.Draft202012Validator(inlined, validate_formats=False)
+    except (ValueError, TypeError, jsonschema_rs.ValidationError):  # pragma: no cover
+        return None
+
+
+def surely_valid(schema_file: str, vocabularies: Vocabularies, data: Any) -> bool:
+    """True when the compiled validator finds `data` valid; False when it finds it invalid or
+    cannot tell (a value JSON does not have, such as a YAML date): then jsonschema decides."""
+    fast = fast_validator(schema_file, vocabularies)
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except (ValueError, TypeError, OverflowError):
+        return False

@@ -19,7 +19,7 @@ from .. import yamlpos
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, quote, stable, term
-from ..schema import Vocabularies, validator
+from ..schema import Vocabularies, surely_valid, validator
 from .base import Check, Context, DocumentCheck, Fixability, Registered, Rule, codes
 
 MISSING_KEY = "VL010"
@@ -88,6 +88,8 @@ def validate(
     """Schema errors as findings; `defaults` are values a missing list key may be fixed with."""
     fm = doc.front_matter
     if fm is None or fm.parsed is None:
+        return
+    if surely_valid(schema_file, vocabularies, fm.parsed.data):
         return
     errors = list(validator(schema_file, vocabularies).iter_errors(fm.parsed.data))
     seen: set[Finding] = set()
