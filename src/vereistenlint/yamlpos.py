@@ -96,9 +96,18 @@ class Located:
 class ParsedYaml:
     root: yaml.Node
     data: Any
-    index: dict[JsonPath, Located] = field(default_factory=dict)
     #: (first key node, duplicate key node) for every repeated key
     duplicates: list[tuple[yaml.Node, yaml.Node]] = field(default_factory=list)
+    _index: dict[JsonPath, Located] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def index(self) -> dict[JsonPath, Located]:
+        """Every node by JSON path, built on first use: a file read only for the repository
+        index needs the positions of two or three values, not of every node."""
+        if self._index is None:
+            self._index = {}
+            _index(self.root, (), None, self._index)
+        return self._index
 
 
 def parse(text: str) -> ParsedYaml | None:
@@ -121,7 +130,7 @@ def parse(text: str) -> ParsedYaml | None:
         if remap is not None:
             _remap_nodes(root, remap)
         parsed = ParsedYaml(root=root, data=None)
-        _index(root, (), None, parsed, [0], 0)
+        _check(root, parsed.duplicates, [0])
         parsed.data = loader.construct_document(root)
         return parsed
     finally:
@@ -172,65 +181,44 @@ def _remap_nodes(root: yaml.Node, remap: Remap) -> None:
             stack.extend(node.value)
 
 
-def _index(
+def _check(
     node: yaml.Node,
-    path: JsonPath,
-    key: yaml.Node | None,
-    parsed: ParsedYaml,
+    duplicates: list[tuple[yaml.Node, yaml.Node]],
     count: list[int],
-    depth: int,
+    depth: int = 0,
 ) -> None:
+    """Refuse an alias bomb or deep nesting, and find repeated keys, in the order of `_index`
+    but building nothing (the depth is checked before it can pass the recursion limit)."""
     count[0] += 1
     if count[0] > MAX_NODES:
         raise YamlTooComplex(node, f"more than {MAX_NODES} nodes (aliases expanded)")
     if depth > MAX_DEPTH:
         raise YamlTooComplex(node, f"nested deeper than {MAX_DEPTH} levels")
-    parsed.index[path] = Located(node, key)  # a repeated key: the last one, as in the data
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, yaml.Node] = {}
         for k, v in node.value:
-            if k.tag == MERGE_TAG:
-                continue
-            name = _key_name(k)
+            name = k.value if isinstance(k, yaml.ScalarNode) else repr(k)
             if name in seen:
-                parsed.duplicates.append((seen[name], k))
+                duplicates.append((seen[name], k))
             else:
                 seen[name] = k
-            _index(v, (*path, name), k, parsed, count, depth + 1)
-        for k, v in _merged_pairs(node):
-            name = _key_name(k)
-            if name not in seen:  # a key of its own wins over a merged one, as in the data
-                seen[name] = k
-                _index(v, (*path, name), k, parsed, count, depth + 1)
+            _check(v, duplicates, count, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check(item, duplicates, count, depth + 1)
+
+
+def _index(
+    node: yaml.Node, path: JsonPath, key: yaml.Node | None, index: dict[JsonPath, Located]
+) -> None:
+    index[path] = Located(node, key)  # a repeated key: the last one, as in the data
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            name = k.value if isinstance(k, yaml.ScalarNode) else repr(k)
+            _index(v, (*path, name), k, index)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index(item, (*path, i), None, parsed, count, depth + 1)
-
-
-def _key_name(key: yaml.Node) -> str:
-    return key.value if isinstance(key, yaml.ScalarNode) else repr(key)
-
-
-def _merged_pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
-    """The (key, value) pairs that ``<<: *anchor`` (or ``<<: [*a, *b]``) merges into a
-    mapping, in the order in which they win (the first merged mapping first), nested merges
-    included; PyYAML gives their values to the data, so the index needs their nodes."""
-    pairs: list[tuple[yaml.Node, yaml.Node]] = []
-    visited: set[int] = {id(node)}
-    todo = [v for k, v in node.value if k.tag == MERGE_TAG]
-    queue: list[yaml.Node] = []
-    for value in todo:
-        queue.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
-    while queue:
-        merged = queue.pop(0)
-        if not isinstance(merged, yaml.MappingNode) or id(merged) in visited:
-            continue  # not a mapping: the constructor reports it
-        visited.add(id(merged))
-        pairs.extend((k, v) for k, v in merged.value if k.tag != MERGE_TAG)
-        for k, v in merged.value:
-            if k.tag == MERGE_TAG:
-                queue.extend(v.value if isinstance(v, yaml.SequenceNode) else [v])
-    return pairs
+            _index(item, (*path, i), None, index)
 
 
 def is_empty_scalar(node: yaml.Node) -> bool:
