@@ -35,6 +35,24 @@ M = "maatregelen/"
 V = "vereisten/"
 EXPECTED = {
     (
+        M + "2-owp-16-vereisten-onderdeel-algemene-inkoopvoorwaarden-en-contractovereenkomst.md",
+        124,
+        3,
+        "VL506",
+    ): "example box's text indented by 2 spaces: the box renders empty, the text below it",
+    (
+        M + "4-owk-05-energiezuinige-programmeermethoden.md",
+        49,
+        4,
+        "VL506",
+    ): "expander's list comment indented by 3 spaces: empty expander, the list below it",
+    (
+        M + "6-imp-04-publiceren-algoritmeregister.md",
+        64,
+        1,
+        "VL505",
+    ): "'!!! example' followed by unindented text: an empty box",
+    (
         M + "0-org-00-inventariseren-algoritmes.md",
         43,
         1,

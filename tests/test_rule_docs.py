@@ -12,8 +12,13 @@ from vereistenlint import i18n, ruledocs
 from vereistenlint.cli import cli
 from vereistenlint.rules import BY_CODE, RULES, Rule
 
-FIXABILITY = {None: "—", "safe": "safe", "safe/unsafe": "safe/unsafe"}
-DUTCH_FIXABILITY = {None: "—", "safe": "veilig", "safe/unsafe": "veilig/onveilig"}
+FIXABILITY = {None: "—", "safe": "safe", "unsafe": "unsafe", "safe/unsafe": "safe/unsafe"}
+DUTCH_FIXABILITY = {
+    None: "—",
+    "safe": "veilig",
+    "unsafe": "onveilig",
+    "safe/unsafe": "veilig/onveilig",
+}
 
 
 @pytest.fixture(autouse=True)

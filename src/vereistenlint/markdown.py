@@ -30,8 +30,11 @@ from mdit_py_plugins.admon.index import admonition as _mdit_admonition
 from .resources import load_json
 
 TAB_WIDTH = 4  # Python-Markdown's tab_length: content is indented by this much, tabs expand to it
-#: block levels where Python-Markdown sees the opener at the very start of a dedented block
-_STRICT_PARENTS = ("root", "admonition", "tab")
+#: blocks whose content Python-Markdown reads more loosely than CommonMark indents it (a list
+#: item's content is indented by four there, by the marker's width here); elsewhere an opener
+#: must stand at the very start of its block. (``state.parentType`` cannot say which block we
+#: are in: markdown-it's setext-heading rule leaves it set to "paragraph" when it fails.)
+_LOOSE_BLOCKS = ("list", "blockquote")
 _WORD_EXTRA = "-_"
 
 
@@ -174,7 +177,7 @@ def _check_opener(state: StateBlock, line: int) -> Opener | None:
     if opener is None:
         return None
     offset = state.sCount[line] - state.blkIndent
-    strict = state.parentType in _STRICT_PARENTS
+    strict = _strict(state)
     if isinstance(opener, str):
         if offset < TAB_WIDTH:
             _record(state, line, text[:3], opener)
@@ -189,6 +192,25 @@ def _check_opener(state: StateBlock, line: int) -> Opener | None:
     if offset >= TAB_WIDTH:
         return None
     return opener
+
+
+def _strict(state: StateBlock) -> bool:
+    blocks: list[str] = state.env.get("blocks", [])
+    return not blocks or blocks[-1] not in _LOOSE_BLOCKS
+
+
+def _inside(kind: str, rule: Any) -> Any:
+    """A block rule that notes, while it reads its content, which kind of block we are in."""
+
+    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        blocks = state.env.setdefault("blocks", [])
+        blocks.append(kind)
+        try:
+            return bool(rule(state, start, end, silent))
+        finally:
+            blocks.pop()
+
+    return wrapped
 
 
 def _body_end(state: StateBlock, start: int, end: int, indent: int) -> int:
@@ -224,9 +246,12 @@ def _admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             saved[line] = state.sCount[line]
             state.sCount[line] = indent
     first = len(state.tokens)
+    blocks = state.env.setdefault("blocks", [])
+    blocks.append("admonition")
     try:
         taken = _mdit_admonition(state, start, last, silent)
     finally:
+        blocks.pop()
         for line, count in saved.items():
             state.sCount[line] = count
     if taken:
@@ -267,7 +292,10 @@ def _tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         "column": state.tShift[start],
         "indent": indent,
     }
+    blocks = state.env.setdefault("blocks", [])
+    blocks.append("tab")
     state.md.block.tokenize(state, start + 1, last)
+    blocks.pop()
     token = state.push("tab_close", "div", -1)
     token.block = True
     token.markup = opener.markup
@@ -279,7 +307,7 @@ def _tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 def _indented_opener(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Notes an opener indented into a code block (the code rule would take it silently)."""
     offset = state.sCount[start] - state.blkIndent
-    if TAB_WIDTH <= offset < 2 * TAB_WIDTH and state.parentType in _STRICT_PARENTS:
+    if TAB_WIDTH <= offset < 2 * TAB_WIDTH and _strict(state):
         text = _line_text(state, start)
         if text[:3] in ("!!!", "???", "===") and isinstance(parse_opener(text), Opener):
             _record(state, start, text[:3], "indented")
@@ -293,6 +321,9 @@ def build(*, inline: bool = True) -> MarkdownIt:
     alt = ["paragraph", "reference", "blockquote", "list"]
     md.block.ruler.at("admonition", _admonition, {"alt": alt})
     md.block.ruler.before("fence", "content_tab", _tab, {"alt": alt})
+    for name in _LOOSE_BLOCKS:
+        rule = next(r for r in md.block.ruler.__rules__ if r.name == name)
+        md.block.ruler.at(name, _inside(name, rule.fn), {"alt": list(rule.alt)})
     md.block.ruler.before("code", "indented_opener", _indented_opener)
     if not inline:
         md.core.ruler.disable(["inline", "text_join"])

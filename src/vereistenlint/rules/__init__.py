@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from . import applicability, front_matter, maatregelen, repository, sections, suppression, text
+from . import (
+    applicability,
+    containers,
+    front_matter,
+    maatregelen,
+    repository,
+    sections,
+    suppression,
+    text,
+)
 from .base import Check, Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -12,6 +21,7 @@ RULES: tuple[Rule, ...] = (
     *applicability.RULES,
     *maatregelen.RULES,
     *repository.RULES,
+    *containers.RULES,
     *suppression.RULES,
 )
 
@@ -26,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     text.check_trailing_whitespace,
     applicability.check,
     maatregelen.check,
+    containers.check,
     repository.check_file_name,
 )
 
