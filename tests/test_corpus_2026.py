@@ -35,6 +35,12 @@ M = "maatregelen/"
 V = "vereisten/"
 EXPECTED = {
     (
+        M + "4-owk-10-voorkom-lekken-op-basis-van-output.md",
+        39,
+        4,
+        "VL104",
+    ): "'## Technieken ...' empty: its subsections are written as '##', one level too high",
+    (
         M + "2-owp-16-vereisten-onderdeel-algemene-inkoopvoorwaarden-en-contractovereenkomst.md",
         124,
         3,

@@ -62,6 +62,11 @@ def admonition_types() -> frozenset[str]:
     return frozenset(data["admonition_types"])
 
 
+@cache
+def expanded_comments() -> tuple[str, ...]:
+    return tuple(load_json("markdown.json")["expanded_comments"])
+
+
 def _is_word(text: str) -> bool:
     return bool(text) and all(ch.isalnum() or ch in _WORD_EXTRA for ch in text)
 
