@@ -4,6 +4,7 @@ non-empty and in order. Sections the template does not have are reported as warn
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -145,7 +146,7 @@ def _too_high(
     """Empty sections (by line) whose text stands under the next '##' heading, one the template
     does not have: written as '###' it would have been this section's content."""
     found: dict[int, int] = {}
-    for section, following in zip(sections, sections[1:]):
+    for section, following in itertools.pairwise(sections):
         if (
             following.line - 1 == section.end
             and profile.canonical_section(following.name) is None
