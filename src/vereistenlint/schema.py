@@ -157,6 +157,13 @@ def _to_findings(
         if _swapped_key(schema, value):
             return  # reported once, as the unknown key standing where the missing one belongs
         for key in missing:
+            commented = _commented_out(doc, key) if not path else None
+            if commented is not None:
+                c_line, c_col = commented
+                yield finding(
+                    MISSING_KEY, c_line, c_col, "schema.required_commented", key=key, where=where
+                )
+                continue
             fix = _add_key(doc, key, defaults[key]) if not path and key in defaults else None
             yield finding(MISSING_KEY, line, col, "schema.required", key=key, where=where, fix=fix)
         return
@@ -347,6 +354,23 @@ def _replacement(doc: Document, node: Any, value: object, hint: str | None) -> F
     if edit is None:
         return None
     return Fix((edit,), safe=value.casefold() == hint.casefold())
+
+
+def _commented_out(doc: Document, key: str) -> tuple[int, int] | None:
+    """Where a top-level key stands commented out ('# key:'), 1-based, or None.
+
+    The website sees no such key; the editor sees it written. No fix: which of the commented
+    items were meant is the editor's to say.
+    """
+    assert doc.front_matter is not None
+    for index in range(doc.front_matter.open_line + 1, doc.front_matter.close_line):
+        line = doc.lines[index]
+        if not line.startswith("#"):
+            continue
+        rest = line.lstrip("#").lstrip(" \t")
+        if rest.startswith(key) and rest[len(key) :].lstrip(" \t").startswith(":"):
+            return index + 1, 1
+    return None
 
 
 def _add_key(doc: Document, key: str, values: list[str]) -> Fix:
