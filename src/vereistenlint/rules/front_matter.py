@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import yaml
@@ -11,6 +12,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding
 from ..load import DUPLICATE_KEY, NO_FRONT_MATTER, UNREADABLE, YAML_SYNTAX
+from . import applicability
 from .base import Context, Rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -90,9 +92,15 @@ RULES = (
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from doc.parse_findings
     if doc.front_matter is not None and doc.front_matter.parsed is not None:
-        yield from schema.validate(
+        found = schema.validate(
             doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.data.get("defaults")
         )
+        cells = applicability.case_fixes(doc, ctx)
+        for f in found:
+            edit = cells.get((f.line, f.column)) if f.code == schema.INVALID_VALUE else None
+            if edit is not None and f.fix is not None and f.fix.safe:
+                f = dataclasses.replace(f, fix=Fix((*f.fix.edits, edit)))
+            yield f
 
 
 def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
