@@ -35,6 +35,12 @@ M = "maatregelen/"
 V = "vereisten/"
 EXPECTED = {
     (
+        M + "0-org-08-beslismoment-levenscyclus.md",
+        55,
+        8,
+        "VL125",
+    ): "'[Hulpmiddel ...] (https://nlaic.com/...)' in a box: a space between ']' and '('",
+    (
         M + "4-owk-10-voorkom-lekken-op-basis-van-output.md",
         39,
         4,

@@ -342,13 +342,16 @@ PARSER = build()
 class Parsed:
     tokens: list[Token]
     rejected: tuple[Rejected, ...]
+    #: the labels of the reference definitions ('[label]: address'), normalised as the parser does
+    references: frozenset[str] = frozenset()
 
 
 def parse(text: str, parser: MarkdownIt = PARSER) -> Parsed:
     env: dict[str, Any] = {}
     tokens = parser.parse(text, env)
     rejected = env.get("rejected", {})
-    return Parsed(tokens, tuple(rejected[k] for k in sorted(rejected)))
+    references = frozenset(env.get("references", {}))
+    return Parsed(tokens, tuple(rejected[k] for k in sorted(rejected)), references)
 
 
 CONTAINER_OPEN = ("admonition_open", "tab_open")
