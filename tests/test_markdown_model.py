@@ -9,6 +9,7 @@ containers the linter's parser finds. Skips when Python-Markdown or pymdown-exte
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -128,6 +129,22 @@ def test_containers_of_our_fixtures_are_those_python_markdown_renders() -> None:
     paths = sorted(FIXTURES.rglob("*.md")) + sorted((ROOT / "vereisten").glob("*.md"))
     assert len(paths) > 100
     assert _differences(paths, at_least=60) == []
+
+
+def test_openers_we_call_unrecognised_are_shown_as_text_by_python_markdown() -> None:
+    rejected = 0
+    for path in sorted(FIXTURES.rglob("*.md")):
+        doc = load(path, path.name)
+        if not doc.readable or not doc.rejected_openers:
+            continue
+        md = markdown.Markdown(
+            extensions=EXTENSIONS, extension_configs={"pymdownx.tabbed": {"alternate_style": True}}
+        )
+        html = unescape(md.convert("\n".join(doc.lines[doc.body_start :])))
+        for opener in doc.rejected_openers:
+            rejected += 1
+            assert doc.lines[opener.line - 1].strip() in html, (path, opener)
+    assert rejected >= 10
 
 
 def test_containers_of_the_corpus_are_those_python_markdown_renders() -> None:

@@ -216,13 +216,17 @@ class Document:
 
     def container_at(self, index: int) -> Container | None:
         """The innermost container whose body holds the 0-based line `index`."""
-        inner = None
-        for c in self.containers:
-            if c.start <= index < c.end:
-                inner = c  # later ones are nested inside earlier ones
-            elif c.line - 1 > index:
-                break
-        return inner
+        at = self._innermost[index] if 0 <= index < len(self._innermost) else -1
+        return self.containers[at] if at >= 0 else None
+
+    @cached_property
+    def _innermost(self) -> list[int]:
+        """Per line, the index of the innermost container holding it (-1 for none); outer
+        containers come first, so an inner one overwrites its part of the outer's lines."""
+        innermost = [-1] * len(self.lines)
+        for i, c in enumerate(self.containers):
+            innermost[c.start : c.end] = [i] * (c.end - c.start)
+        return innermost
 
     @cached_property
     def code_free_lines(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ it could not read; `linksyntax.scan` finds the place in one pass.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from markdown_it.common.utils import normalizeReference
@@ -69,7 +70,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in scan(text):
             if not _reported_here(doc, problem, in_sources, sources):
                 continue
-            row = max(i for i, s in enumerate(starts) if s <= problem.offset)
+            row = bisect.bisect_right(starts, problem.offset) - 1
             index, column = first + row, problem.offset - starts[row]
             if problem.kind == "bare" and not doc.lines[index].lstrip().startswith(_LIST_OR_ROW):
                 continue  # only in a list or table of sources is a link clearly meant
