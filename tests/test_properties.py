@@ -4,8 +4,8 @@ truncation, any line endings, a BOM) never make the linter raise; every finding 
 its file; --fix is idempotent and changes no byte outside the lines its fixes edit; and
 every output format reports the same findings.
 
-"Outside the fixes' own lines" is checked on each round of fixing as `engine.fix_file`
-does it (the real code, observed through `engine.apply_fixes`): the edits of one round's
+"Outside the fixes' own lines" is checked on each round of fixing as `fix.fix_file`
+does it (the real code, observed through `fix.apply_fixes`): the edits of one round's
 fixes name the lines they may touch, and every line outside them must be there unchanged,
 byte for byte and in order, in that round's result. Findings are not a sound bound on
 their own: a moved tags marker or a missing applicability section is fixed away from the
@@ -31,16 +31,17 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from vereistenlint import engine
+from vereistenlint import checks, decide, engine
 from vereistenlint import fix as fixing
+from vereistenlint.choose import choose_profile
 from vereistenlint.diagnostics import Diagnostic, Severity
-from vereistenlint.document import Document
 from vereistenlint.findings import Edit, Fix
 from vereistenlint.load import load_bytes, split_lines
 from vereistenlint.reporters import REPORTERS, github
+from vereistenlint.reporters.settings import Settings
 from vereistenlint.rules import BY_CODE, RULES
 
 from .conftest import FIXTURES, ROOT
@@ -64,35 +65,8 @@ SCALARS: tuple[str, ...] = ("Ja", "Nee", "ja", "Geldend", "geldend", "", "~", "&
            "true", "null", ".inf", "0x1F", "2024-01-01", "2001-12-14t21:59:43.10-05:00",
            "!!binary aGk=", '"\\u00e9"', "x: y")  # fmt: skip
 COLLECTIONS = ("[a, b]", "{a: b}", "[]", "{}", "[[a]]", "[{a: b}]", "!!set {a}", "!!omap [a: 1]")
-#: Known bugs, each reproduced by a strict xfail in test_bad_input.py or test_security.py;
-#: while one is open the generator leaves out what triggers it, so that the properties keep
-#: testing everything else. When a bug is fixed its xfail passes, the suite fails, and the
-#: switch here goes too.
-#: - rules/applicability.py `_tables_text` raises TypeError for a list or mapping in an
-#:   applicability map (test_applicability_value_that_is_a_collection_is_a_finding)
-COLLECTIONS_IN_APPLICABILITY_CRASH = False
-#: - a value with a line break (a block scalar, or a plain one continued after a blank line)
-#:   keeps it in the message, which breaks the one-line-per-finding formats
-#:   (test_file_text_in_messages_cannot_break_or_drive_the_report); the generator writes
-#:   no block scalars, and the format comparison passes over examples with such a message
-LINE_BREAKS_IN_MESSAGES = False
-if not LINE_BREAKS_IN_MESSAGES:  # pragma: no cover - until the bug is fixed
-    SCALARS += ("|\n  x", ">-\n  x\n  y")
-#: - rules/sections.py reports a missing tags marker on the line after the front matter even
-#:   when the file ends there, one line past its end (test_missing_tags_marker_in_a_file_
-#:   that_ends_after_its_front_matter_is_on_a_line_of_it); only that one may point there
-PAST_THE_END: frozenset[str] = frozenset()
-#: - with an unclosed '<!--' in the body, the fix for a missing applicability section
-#:   (rules/applicability.py `_create`) appends the section inside the comment, where it is
-#:   not seen, so each round and each --fix appends it again
-#:   (test_fix_for_a_section_after_an_unclosed_comment_is_idempotent); such files are exempt
-#:   from idempotence (everything else about their fixes is still checked)
-UNCLOSED_COMMENT_FIX_REPEATS = False
-#: - with a repeated 'title:' key, rules/front_matter.py takes the first title's node for the
-#:   last title's full stop; once the first has none, its fix edits column -1, the line
-#:   break before it (test_title_full_stop_fix_with_a_repeated_title_stays_on_its_line);
-#:   edits off their line are tolerated only in files with a repeated key (VL004)
-REPEATED_KEY_FIX_OFF_ITS_LINE = False
+#: Block scalars, whose line breaks must not reach a message.
+SCALARS += ("|\n  x", ">-\n  x\n  y")
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("VEREISTENLINT_EXAMPLES", "100")),
@@ -169,8 +143,7 @@ def _edit(draw: st.DrawFn, lines: list[str]) -> list[str]:
     if kind == "change-value":
         k = draw(st.integers(0, max(0, _front_matter_end(lines) - 1)))
         key, colon, _ = lines[k].partition(": ")
-        in_map = key.startswith("- ")  # '- impactvol: Ja', an applicability map's item
-        values = SCALARS if in_map and COLLECTIONS_IN_APPLICABILITY_CRASH else SCALARS + COLLECTIONS
+        values = SCALARS + COLLECTIONS
         if colon:
             return [*lines[:k], f"{key}: {draw(st.sampled_from(values))}", *lines[k + 1 :]]
         if lines[k].startswith("- "):
@@ -278,8 +251,7 @@ def test_random_edits_never_raise_and_every_finding_is_in_its_file(
             lines = split_lines(data.decode("utf-8-sig"))
         except UnicodeDecodeError:  # pragma: no cover - edits keep the text UTF-8
             lines = []
-        last = max(1, len(lines)) + (d.code in PAST_THE_END and d.line == len(lines) + 1)
-        assert 1 <= d.line <= last, d
+        assert 1 <= d.line <= max(1, len(lines)), d
         if d.line > len(lines):
             continue
         width = len(lines[d.line - 1]) if lines else 0
@@ -349,7 +321,7 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
 ) -> None:
     name, original = file
     rounds: list[tuple[str, list[Fix], str]] = []
-    real_apply = fixing.apply  # what engine.fix_file calls, as engine.apply_fixes
+    real_apply = fixing.apply  # what fix_file calls, as fix.apply_fixes
 
     def observed(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
         new, count = real_apply(text, fixes)
@@ -358,15 +330,12 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
 
     with folder([(name, original)]) as root, pytest.MonkeyPatch.context() as patch:
         path = root / "docs" / name
-        codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
-        patch.setattr(engine, "apply_fixes", observed)
+        patch.setattr(fixing, "apply_fixes", observed)
         result = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
         patch.undo()
         assert result.original == original
         for before, fixes, after in rounds:
             assert fixes
-            if off_their_line(before, fixes) and REPEATED_KEY_FIX_OFF_ITS_LINE and "VL004" in codes:
-                continue  # the known bug above; its round is refused by fix_file
             assert off_their_line(before, fixes) == []
             assert_only_edited_lines_change(before, after, fixes)
         event(f"fix rounds: {len(rounds)}")
@@ -387,8 +356,7 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
         # idempotent: fixing the fixed file changes nothing more
         path.write_bytes(result.fixed)
         again = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
-        if not (UNCLOSED_COMMENT_FIX_REPEATS and "VL107" in codes):
-            assert not again.changed, (result.fixed, again.fixed)
+        assert not again.changed, (result.fixed, again.fixed)
         # only a file whose front matter parsed is fixed, and it still parses
         fixed_codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
         assert not {"VL001", "VL002", "VL003"} & fixed_codes
@@ -491,7 +459,7 @@ def assert_formats_agree(result: engine.Result) -> None:
     assert _from_json(REPORTERS["json"](result)) == expected
     assert _from_sarif(REPORTERS["sarif"](result)) == expected
     assert sorted(_from_junit(REPORTERS["junit"](result), result.files)) == sorted(expected)
-    annotations, listing = _from_github(github.render(result, environ={}))
+    annotations, listing = _from_github(github.render(result, Settings(environ={})))
     errors = [f for f in expected if f[4] == Severity.ERROR.value]
     warnings = [f for f in expected if f[4] != Severity.ERROR.value]
     limit = github.MAX_ANNOTATIONS
@@ -504,8 +472,6 @@ def assert_formats_agree(result: engine.Result) -> None:
 def test_every_format_reports_the_same_findings(files: list[tuple[str, bytes]]) -> None:
     with folder(files):
         result = engine.run_check(["docs"], OPTIONS)
-        if LINE_BREAKS_IN_MESSAGES:
-            assume(not any("\n" in d.message or "\r" in d.message for d in result.diagnostics))
         assert_formats_agree(result)
 
 
@@ -542,10 +508,10 @@ def test_title_full_stop_fix_with_a_repeated_title_stays_on_its_line(tmp_path: P
     title = text.split("\n")[1]
     path = tmp_path / name
     path.write_text(text.replace(title, f"{title}\n{title}.", 1), encoding="utf-8")
-    doc = load_bytes(Document(path=path, display=name), path.read_bytes())
-    found, _, _ = engine.evaluate(
-        doc, engine.choose_profile(doc, OPTIONS), OPTIONS, (), OPTIONS.enabled()
-    )
+    doc = load_bytes(path, name, path.read_bytes())
+    codes = OPTIONS.enabled()
+    profile = choose_profile(doc, OPTIONS.profile, OPTIONS.config)
+    found = decide.file_findings(doc, checks.run(doc, profile, (), codes), None, codes).findings
     fixes = [f.fix for f in found if f.code == "VL014" and f.fix is not None]
     assert fixes
     assert off_their_line(doc.text, fixes) == []

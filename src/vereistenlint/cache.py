@@ -19,8 +19,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .repo import Entry, Reference, file_key
+from .discover import file_key
+from .paths import relative_to
+from .repo import Entry, Reference
+from .version import __version__
 
 FOLDER = ".vereistenlint_cache"
 FORMAT = 1
@@ -60,7 +62,7 @@ class IndexCache:
         if stamp is None:
             return
         fields = asdict(entry)
-        for transient in ("key", "display", "directives", "used"):
+        for transient in ("key", "display"):
             fields.pop(transient)
         self.entries[self._name(path)] = {"stamp": stamp, "entry": fields}
         self.dirty = True
@@ -81,7 +83,7 @@ class IndexCache:
             os.replace(tmp, self.path)
 
     def _name(self, path: Path) -> str:
-        return os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        return relative_to(path, self.root) or os.path.abspath(path)
 
 
 def _stamp(path: Path) -> list[int] | None:

@@ -1,6 +1,22 @@
-"""The one explicit registry of rules and of the checks that report under them."""
+"""The one explicit registry of rules and of the checks that report under them.
+
+Every rule module is listed once in `MODULES`, in the order `vereistenlint rules` lists its
+rules. A module holds its rules (`RULES`: code, name, severity, fixability, default) and
+registers its checks, each with the codes it reports, in the tables it needs:
+
+- `READING_CHECKS`: run on every file first, whatever its profile (what reading and parsing met)
+- `UNRECOGNISED_CHECKS`: run on a file read without problems that no profile fits
+- `CHECKS`: run on every readable file with a profile, with the profile in the `Context`
+- `REPO_CHECKS`: run on each checked file against the index of the whole repository
+
+A check runs only when one of its codes is enabled. Adding a rule: a new module here and
+its line in `MODULES` (README, "Adding a rule").
+"""
 
 from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
 
 from . import (
     applicability,
@@ -8,43 +24,42 @@ from . import (
     front_matter,
     links,
     maatregelen,
+    profile,
+    reading,
     repository,
+    schema,
     sections,
     suppression,
     text,
 )
-from .base import Check, Context, Rule
+from .base import Check, Context, DocumentCheck, Fixability, Registered, RepoCheck, Rule
 
-RULES: tuple[Rule, ...] = (
-    *front_matter.RULES,
-    *sections.RULES,
-    *text.RULES,
-    *links.RULES,
-    *applicability.RULES,
-    *maatregelen.RULES,
-    *repository.RULES,
-    *containers.RULES,
-    *suppression.RULES,
+MODULES: tuple[ModuleType, ...] = (
+    reading,
+    profile,
+    front_matter,
+    schema,
+    sections,
+    text,
+    links,
+    applicability,
+    maatregelen,
+    repository,
+    containers,
+    suppression,
 )
 
-#: Checks run in this order on every document; each is a pure function of document and context.
-CHECKS: tuple[Check, ...] = (
-    front_matter.check,
-    front_matter.check_text_fields,
-    sections.check,
-    text.check_comments,
-    text.check_placeholders,
-    text.check_links,
-    links.check,
-    text.check_trailing_whitespace,
-    applicability.check,
-    maatregelen.check,
-    containers.check,
-    repository.check_file_name,
-)
 
-#: Checks that judge one checked file against the whole repository, after every file is read.
-REPO_CHECKS = (repository.check_repository,)
+def _gather(table: str) -> tuple[Any, ...]:
+    """One table of every module, in the modules' order (a module without it adds nothing)."""
+    return tuple(entry for module in MODULES for entry in getattr(module, table, ()))
+
+
+RULES: tuple[Rule, ...] = _gather("RULES")
+READING: tuple[Registered[DocumentCheck], ...] = _gather("READING_CHECKS")
+UNRECOGNISED: tuple[Registered[DocumentCheck], ...] = _gather("UNRECOGNISED_CHECKS")
+CHECKS: tuple[Registered[Check], ...] = _gather("CHECKS")
+REPO_CHECKS: tuple[Registered[RepoCheck], ...] = _gather("REPO_CHECKS")
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
@@ -58,10 +73,17 @@ __all__ = [
     "BY_CODE",
     "BY_NAME",
     "CHECKS",
+    "MODULES",
+    "READING",
     "REPO_CHECKS",
     "RULES",
+    "UNRECOGNISED",
     "Check",
     "Context",
+    "DocumentCheck",
+    "Fixability",
+    "Registered",
+    "RepoCheck",
     "Rule",
     "lookup",
 ]

@@ -15,7 +15,7 @@ from ..diagnostics import Severity
 from ..document import Container, Document
 from ..findings import Edit, Finding, Fix, finding
 from ..markdown import admonition_types, visual_indent
-from .base import Context, Rule
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -28,7 +28,7 @@ UNDERINDENTED = "VL506"
 TABS_SPLIT = "VL507"
 
 RULES = (
-    Rule(OPENER_INDENT, "container-opener-indent", E, fix="unsafe"),
+    Rule(OPENER_INDENT, "container-opener-indent", E, fix=Fixability.UNSAFE),
     Rule(OPENER_TYPE, "container-opener-type", E),
     Rule(OPENER_SYNTAX, "container-opener-syntax", E),
     Rule(UNKNOWN_TYPE, "container-unknown-type", W),
@@ -36,6 +36,7 @@ RULES = (
     Rule(UNDERINDENTED, "container-underindented", E),
     Rule(TABS_SPLIT, "tabs-split", E),
 )
+CODES = codes(RULES)
 
 _RULE_OF_PROBLEM = {
     "leading-space": OPENER_INDENT,
@@ -72,7 +73,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 def _owned_by_applicability(doc: Document, ctx: Context) -> tuple[int, int] | None:
     """The lines of the section whose tabs the applicability rules check (one finding each)."""
     spec = ctx.profile.section_spec("applicability")
-    section = doc.section(spec["name"]) if spec and ctx.profile.data.get("applicability") else None
+    section = doc.section(spec.name) if spec and ctx.profile.applicability else None
     return (section.start, section.end) if section is not None else None
 
 
@@ -142,3 +143,6 @@ def _split_tabs(doc: Document) -> Iterator[Finding]:
             after_tab[level], pending[level] = False, None
         elif after_tab.get(level) and pending.get(level) is None:
             pending[level] = tok.map[0] + doc.body_start
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

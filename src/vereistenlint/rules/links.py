@@ -19,7 +19,7 @@ from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Finding, finding
 from ..linksyntax import Problem, scan
-from .base import Context, Rule
+from .base import Check, Context, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -34,6 +34,7 @@ RULES = (
     Rule(IMAGE_SYNTAX, "image-syntax", E),
     Rule(UNDEFINED_REFERENCE, "undefined-reference", E),
 )
+CODES = codes(RULES)
 
 #: problem kind -> (code, message key)
 _KINDS = {
@@ -52,7 +53,7 @@ _LIST_OR_ROW = ("-", "*", "+", "|")
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     spec = ctx.profile.section_spec("sources")
-    sources = doc.section(spec["name"]) if spec else None
+    sources = doc.section(spec.name) if spec else None
     lines = doc.code_free_lines
     done: set[tuple[int, int]] = set()
     for tok in doc.tokens:
@@ -113,3 +114,6 @@ def _without_comments(text: str) -> str:
         pos = stop
     out.append(text[pos:])
     return "".join(out)
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

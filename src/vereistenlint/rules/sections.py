@@ -13,7 +13,7 @@ from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
 from ..markdown import expanded_comments
 from ..profiles import Profile
-from .base import Context, Rule
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -30,7 +30,7 @@ RULES = (
         TAGS_MARKER,
         "tags-marker",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         MISSING_SECTION,
@@ -61,9 +61,10 @@ RULES = (
         SECTION_MARKER,
         "section-marker",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
 )
+CODES = codes(RULES)
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
@@ -72,9 +73,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.front_matter is None:
         return  # not a requirement page as far as anyone can tell: one finding is enough
     profile = ctx.profile
-    yield from _tags_marker(doc, profile.data.get("tags_marker"))
+    yield from _tags_marker(doc, profile.tags_marker)
     expected = profile.section_names
-    markers = profile.data.get("markers", [])
+    markers = profile.markers
     seen: dict[str, Section] = {}
     sections = doc.sections
     too_high = _too_high(doc, sections, markers, profile)
@@ -107,7 +108,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
             continue
         seen[name] = section
-        marker = profile.sections[expected.index(name)].get("marker")
+        marker = profile.sections[expected.index(name)].marker
         if marker and not _holds(doc, section, marker):
             yield finding(
                 SECTION_MARKER,
@@ -122,9 +123,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield _empty(section, too_high)
     yield from _order(seen, expected)
     for spec in profile.sections:
-        if spec.get("required", True) and spec["name"] not in seen:
-            line, col = _missing_anchor(doc, spec["name"], expected, seen)
-            yield finding(MISSING_SECTION, line, col, "section.missing", name=spec["name"])
+        if spec.required and spec.name not in seen:
+            line, col = _missing_anchor(doc, spec.name, expected, seen)
+            yield finding(MISSING_SECTION, line, col, "section.missing", name=spec.name)
 
 
 def _empty(section: Section, too_high: dict[int, int]) -> Finding:
@@ -141,7 +142,7 @@ def _empty(section: Section, too_high: dict[int, int]) -> Finding:
 
 
 def _too_high(
-    doc: Document, sections: list[Section], markers: list[str], profile: Profile
+    doc: Document, sections: list[Section], markers: tuple[str, ...], profile: Profile
 ) -> dict[int, int]:
     """Empty sections (by line) whose text stands under the next '##' heading, one the template
     does not have: written as '###' it would have been this section's content."""
@@ -182,13 +183,13 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
     yield finding(TAGS_MARKER, line, 1, "tags.missing", marker=marker, fix=Fix((insert,)))
 
 
-def _is_empty(doc: Document, section: Section, markers: list[str]) -> bool:
+def _is_empty(doc: Document, section: Section, markers: tuple[str, ...]) -> bool:
     text = "\n".join(doc.lines[section.start : section.end])
     kept = _COMMENT.sub(lambda m: m.group(0) if _expanded(m.group(1), markers) else "", text)
     return not kept.strip()
 
 
-def _expanded(comment: str, markers: list[str]) -> bool:
+def _expanded(comment: str, markers: tuple[str, ...]) -> bool:
     """Whether the website replaces this comment with content (the profile's markers, or any
     of the comments the site's hooks expand)."""
     words = comment.split()
@@ -221,3 +222,6 @@ def _missing_anchor(
         if later in seen:
             return seen[later].line, 1
     return max(len(doc.lines), 1), 1
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

@@ -17,7 +17,7 @@ import yaml
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Rule
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -30,8 +30,15 @@ RULES = (
     Rule(UNCLOSED_COMMENT, "unclosed-comment", E),
     Rule(PLACEHOLDER, "placeholder-text", E),
     Rule(BROKEN_LINK, "broken-link", E),
-    Rule(TRAILING_WHITESPACE, "trailing-whitespace", Severity.WARNING, fix="safe", default=False),
+    Rule(
+        TRAILING_WHITESPACE,
+        "trailing-whitespace",
+        Severity.WARNING,
+        fix=Fixability.SAFE,
+        default=False,
+    ),
 )
+CODES = codes(RULES)
 
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
@@ -156,7 +163,7 @@ def _placeholders_in_scalar(
 
 def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
     spec = ctx.profile.section_spec("sources")
-    section = doc.section(spec["name"]) if spec else None
+    section = doc.section(spec.name) if spec else None
     if section is None:
         return
     hidden = _comment_spans(doc)
@@ -231,3 +238,11 @@ def check_trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _strip(index: int, line: str) -> Fix:
     return Fix((Edit(index, len(line.rstrip()), index, len(line), ""),))
+
+
+CHECKS: tuple[Registered[Check], ...] = (
+    Registered(check_comments, frozenset({UNCLOSED_COMMENT})),
+    Registered(check_placeholders, frozenset({PLACEHOLDER})),
+    Registered(check_links, frozenset({BROKEN_LINK})),
+    Registered(check_trailing_whitespace, frozenset({TRAILING_WHITESPACE})),
+)
