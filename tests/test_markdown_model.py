@@ -14,9 +14,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vereistenlint.document import Container, Document
 from vereistenlint.load import load
+from vereistenlint.markdown import Opener, parse_opener
 
 from .conftest import CORPUS, FIXTURES, ROOT
 
@@ -152,3 +155,37 @@ def test_containers_of_the_corpus_are_those_python_markdown_renders() -> None:
         pytest.skip("../shared/corpus is not there")
     paths = sorted(CORPUS.rglob("*.md"))
     assert _differences(paths, at_least=500) == []
+
+
+def _python_markdown_opener(line: str) -> tuple[str, tuple[str, ...], str | None] | None:
+    """What the extensions' own patterns make of one line: (kind, classes, title) or None."""
+    from markdown.extensions.admonition import AdmonitionProcessor
+    from pymdownx.details import DetailsProcessor
+    from pymdownx.tabbed import TabbedProcessor
+
+    m = AdmonitionProcessor.RE.search(line)
+    if m and line.startswith("!!!"):
+        return "admonition", tuple(m.group(1).lower().split()), m.group(2)
+    m = DetailsProcessor.START.search(line)
+    if m and line.startswith("???"):
+        classes = m.group(4) if m.group(4) else m.group(2)
+        return "details", tuple((classes or "").lower().split()), m.group(3)
+    m = TabbedProcessor.START.search(line)
+    if m and line.startswith("==="):
+        return "tab", (), m.group(2)
+    return None
+
+
+@given(
+    st.sampled_from(["!!!", "???", "???+", "===", "===+", "===!"]),
+    st.text(alphabet=' "ab-_1\té=+!', max_size=14),
+)
+@settings(max_examples=3000, deadline=None)
+def test_openers_are_read_as_the_extensions_read_them(marker: str, rest: str) -> None:
+    line = marker + rest
+    ours = parse_opener(line)
+    theirs = _python_markdown_opener(line)
+    if isinstance(ours, Opener):
+        assert theirs == (ours.kind, ours.classes, ours.title), line
+    else:
+        assert theirs is None, line

@@ -16,7 +16,6 @@ environment (``env["rejected"]``), so the container rules can say why a box did 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -356,8 +355,3 @@ def parse(text: str, parser: MarkdownIt = PARSER) -> Parsed:
 
 CONTAINER_OPEN = ("admonition_open", "tab_open")
 CONTAINER_CLOSE = ("admonition_close", "tab_close")
-
-
-def container_tokens(tokens: Sequence[Token]) -> list[tuple[int, Token]]:
-    """Index and token of every container opener, outermost first."""
-    return [(i, t) for i, t in enumerate(tokens) if t.type in CONTAINER_OPEN]
