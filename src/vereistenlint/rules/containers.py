@@ -49,9 +49,9 @@ _KIND_WORD = {"admonition": "!!!", "details": "???", "tab": "==="}
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    yield from _rejected(doc)
     types = admonition_types()
     owned = _owned_by_applicability(doc, ctx)
+    yield from _rejected(doc, owned)
     for box in doc.containers:
         if owned is not None and box.kind == "tab" and owned[0] <= box.line - 1 < owned[1]:
             continue  # applicability-tabs says what is wrong with those tabs, and can fix it
@@ -77,8 +77,10 @@ def _owned_by_applicability(doc: Document, ctx: Context) -> tuple[int, int] | No
     return (section.start, section.end) if section is not None else None
 
 
-def _rejected(doc: Document) -> Iterator[Finding]:
+def _rejected(doc: Document, owned: tuple[int, int] | None) -> Iterator[Finding]:
     for r in doc.rejected_openers:
+        if r.marker == "===" and owned is not None and owned[0] <= r.line - 1 < owned[1]:
+            continue  # a missing applicability tab: applicability-tabs reports and fixes it
         fix = None
         if r.problem == "leading-space":
             fix = Fix((Edit(r.line - 1, 0, r.line - 1, r.column - 1, ""),), safe=False)
