@@ -10,6 +10,7 @@ run goes on.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Iterator
@@ -23,9 +24,9 @@ from markdown_it.token import Token
 
 from . import markdown, yamlpos
 from .findings import Edit
+from .scan import blank, code_spans
 
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 #: The one parser for the whole process (see markdown.py): the site's containers included.
 MD = markdown.PARSER
@@ -115,6 +116,8 @@ class ProblemKind(enum.Enum):
     NO_FRONT_MATTER = "no-front-matter"
     YAML_SYNTAX = "yaml-syntax"
     DUPLICATE_KEY = "duplicate-key"
+    TOO_LARGE = "too-large"
+    UNREADABLE_FOLDER = "unreadable-folder"
 
 
 @dataclass(frozen=True)
@@ -264,7 +267,7 @@ class Document:
         return tuple(
             " " * len(line)
             if i in code
-            else (_CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line)
+            else (blank(line, code_spans(line)) if "`" in line else line)
             for i, line in enumerate(self.lines)
         )
 
@@ -288,7 +291,7 @@ class Document:
         boundaries.append(len(self.lines))
         sections = []
         for name, first, after in found:
-            end = min(b for b in boundaries if b > first)
+            end = boundaries[bisect.bisect_right(boundaries, first)]  # the next H1/H2 heading
             raw = self.lines[first]
             column = len(raw) - len(raw.lstrip(" #")) + 1
             sections.append(Section(name, first + 1, column, after, end))

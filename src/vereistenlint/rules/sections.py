@@ -13,6 +13,7 @@ from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
 from ..markdown import expanded_comments
 from ..profiles import Profile
+from ..scan import sub_closed
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -185,7 +186,9 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
 
 def _is_empty(doc: Document, section: Section, markers: tuple[str, ...]) -> bool:
     text = "\n".join(doc.lines[section.start : section.end])
-    kept = _COMMENT.sub(lambda m: m.group(0) if _expanded(m.group(1), markers) else "", text)
+    kept = sub_closed(
+        _COMMENT, lambda m: m.group(0) if _expanded(m.group(1), markers) else "", text, "-->"
+    )
     return not kept.strip()
 
 
