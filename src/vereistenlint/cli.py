@@ -13,6 +13,7 @@ from . import config, engine, i18n, profiles, ruledocs
 from . import fix as fixing
 from .diagnostics import Severity
 from .errors import UsageError
+from .messages import printable
 from .options import Options
 from .reporters import REPORTERS
 from .reporters.output import default_format, emit
@@ -132,6 +133,10 @@ def check(
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    for path, reason in result.unmatched:
+        word = i18n.ui("unmatched.warning", result.lang)
+        text = i18n.ui(reason, result.lang).format(path=printable(path))
+        click.echo(f"{word}: {text}", err=True)
     emit(result, fmt or default_format(), output=output, color=color)
     sys.exit(1 if any(d.severity is Severity.ERROR for d in result.diagnostics) else 0)
 
@@ -161,6 +166,42 @@ def rule_cmd(code: str, lang: str | None) -> None:
     if rule is None:
         raise click.UsageError(i18n.ui("rule.unknown", chosen).format(code=code))
     click.echo(ruledocs.explain(rule, chosen), nl=False)
+
+
+@cli.command("config")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Configuration file (default: found as 'check' finds it).",
+)
+@click.option("--profile", default=None, help="As for 'check': force a profile.")
+@click.option("--select", multiple=True, help="As for 'check': only these rules.")
+@click.option("--ignore", multiple=True, help="As for 'check': leave out these rules.")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, help="As for 'check'.")
+def config_cmd(
+    config_path: Path | None,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str | None,
+) -> None:
+    """Print the effective configuration as TOML: the preset, the file and the options given
+    here merged as 'check' would merge them, each key followed by where it came from."""
+    from . import config_show
+
+    try:
+        configuration = config.discover_config(config_path)
+        if profile is not None and profile not in profiles.all_profiles():
+            known = ", ".join(profiles.all_profiles())
+            raise UsageError(f"unknown profile '{profile}'; known profiles: {known}")
+        data, origins = config_show.effective(
+            configuration, select=_split(select), ignore=_split(ignore), lang=lang
+        )
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(config_show.render(configuration, data, origins, profile), nl=False)
 
 
 @cli.command("profiles")

@@ -1,8 +1,11 @@
 """Find, read and validate the configuration: [tool.vereistenlint] in pyproject.toml, or
-vereistenlint.toml / .vereistenlint.toml, searched from the current folder upwards.
+vereistenlint.toml / .vereistenlint.toml, searched from the current folder upwards, on top of
+the built-in preset whose layout the repository has (see `preset`).
 
 The file is TOML (data only, nothing is executed or imported) and is validated against
-`schemas/config.schema.json`; an unknown key or value is a usage error that names it.
+`schemas/config.schema.json`; an unknown key or value is a usage error that names it. The
+effective configuration remembers, per key, which layer (preset, file) it came from, so that
+`vereistenlint config` can show it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 import jsonschema
 
+from . import preset as presets
 from . import profiles
 from .errors import UsageError
 from .resources import load_json
@@ -25,6 +29,13 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")
+#: tables merged entry by entry (a later layer wins per entry); every other key is replaced
+TABLES = ("profiles", "labels", "per-file-ignores")
+#: tables whose later layer's entries come first, because the first matching glob decides
+FIRST_MATCH_TABLES = ("profiles",)
+
+#: a key of the configuration: ("include",), ("profiles", "<glob>"), ("labels", "rollen")
+KeyPath = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,11 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the language of messages and rule texts ('nl' or 'en'); None: not configured
     lang: str | None = None
+    #: the built-in preset under the file (or alone), if any
+    preset: str | None = None
+    #: the effective configuration as TOML data, and where each key of it came from
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    origins: dict[KeyPath, str] = field(default_factory=dict, compare=False)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -71,7 +87,8 @@ def _has_table(pyproject: Path) -> bool:
     return "vereistenlint" in data.get("tool", {})
 
 
-def load(path: Path) -> Config:
+def read(path: Path) -> dict[str, Any]:
+    """The validated configuration table of one file."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -81,11 +98,52 @@ def load(path: Path) -> Config:
     table_name = "[tool.vereistenlint]" if path.name == "pyproject.toml" else "the top level"
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("vereistenlint", {})
-    _validate(data, path, table_name)
-    return _build(data, path)
+    validate(data, path, table_name)
+    return data
 
 
-def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
+def load(path: Path) -> Config:
+    """A configuration file on top of the preset it names, or whose layout its folder has."""
+    data = read(path)
+    root = path.parent
+    name = data.get("preset")
+    if name == presets.NONE:
+        chosen = None
+    elif name is not None:
+        chosen = presets.get(name, path)
+    else:
+        chosen = presets.detect(root)
+    layers = [(chosen.origin, chosen.data)] if chosen is not None else []
+    layers.append((f"file {path.name}", data))
+    return build(layers, root, path, chosen)
+
+
+def from_preset(root: Path, chosen: presets.Preset) -> Config:
+    """The configuration of a repository that has a preset's layout and no file."""
+    return build([(chosen.origin, chosen.data)], root, None, chosen)
+
+
+def merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], dict[KeyPath, str]]:
+    """Layers (weakest first) into one configuration, and the origin of each of its keys."""
+    merged: dict[str, Any] = {}
+    origins: dict[KeyPath, str] = {}
+    for origin, layer in layers:
+        for key, value in layer.items():
+            if key not in TABLES:
+                merged[key] = value
+                origins[(key,)] = origin
+                continue
+            old = merged.get(key, {})
+            if key in FIRST_MATCH_TABLES:
+                merged[key] = {**value, **{k: v for k, v in old.items() if k not in value}}
+            else:
+                merged[key] = {**old, **value}
+            origins.update({(key, entry): origin for entry in value})
+    return merged, origins
+
+
+def validate(data: dict[str, Any], path: Path, table_name: str) -> None:
+    """Against config.schema.json; the first error (in key order) is a usage error naming it."""
     # the package's registry: a $ref in the configuration schema never reaches the network
     validator = jsonschema.Draft202012Validator(
         load_json("config.schema.json"), registry=schema_registry()
@@ -104,22 +162,37 @@ def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
     raise UsageError(f"{path}: invalid value for '{where}': {error.message}")
 
 
-def _build(data: dict[str, Any], path: Path) -> Config:
-    root = path.parent
+def build(
+    layers: list[tuple[str, dict[str, Any]]],
+    root: Path,
+    source: Path | None,
+    chosen: presets.Preset | None = None,
+) -> Config:
+    data, origins = merge(layers)
+    where = source if source is not None else (chosen.path if chosen else root)
     known_profiles = profiles.all_profiles()
-    for glob, name in data.get("profiles", {}).items():
-        if name not in known_profiles:
-            raise UsageError(
-                f"{path}: unknown profile '{name}' for '{glob}'; known profiles: "
-                + ", ".join(known_profiles)
-            )
+    for glob, name in list(data.get("profiles", {}).items()):
+        if name in known_profiles:
+            continue
+        stand_in = chosen.fallback_profiles.get(name) if chosen is not None else None
+        if origins[("profiles", glob)] == getattr(chosen, "origin", None) and stand_in:
+            data["profiles"][glob] = stand_in
+            origins[("profiles", glob)] += f" ('{name}' is not in this version: {stand_in})"
+            continue
+        raise UsageError(
+            f"{where}: unknown profile '{name}' for '{glob}'; known profiles: "
+            + ", ".join(known_profiles)
+        )
     labels = {}
-    for name, spec in data.get("labels", {}).items():
+    for name, spec in list(data.get("labels", {}).items()):
         if profiles.vocabulary(name, "labels.schema.json") is None:
-            raise UsageError(f"{path}: unknown label '{name}' in labels")
+            raise UsageError(f"{where}: unknown label '{name}' in labels")
         folder = root / spec["folder"]
         if not folder.is_dir():
-            raise UsageError(f"{path}: label folder for '{name}' does not exist: {spec['folder']}")
+            if chosen is not None and origins[("labels", name)] == chosen.origin:
+                del data["labels"][name], origins[("labels", name)]
+                continue  # this copy of the repo lacks the folder: the schema's list applies
+            raise UsageError(f"{where}: label folder for '{name}' does not exist: {spec['folder']}")
         labels[name] = LabelSource(
             folder,
             spec.get("kind", "files"),
@@ -128,7 +201,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         )
     return Config(
         root=root,
-        source=path,
+        source=source,
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
         profiles=tuple(data.get("profiles", {}).items()),
@@ -139,11 +212,18 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
         ),
         lang=data.get("lang"),
+        preset=chosen.name if chosen is not None else None,
+        data=data,
+        origins=origins,
     )
 
 
-def discover_config(explicit: Path | None = None) -> Config | None:
-    path = explicit if explicit is not None else find()
+def discover_config(explicit: Path | None = None, start: Path | None = None) -> Config | None:
+    """The named file, else the nearest file, else the nearest preset layout, else None."""
     if explicit is not None and not explicit.is_file():
         raise UsageError(f"configuration file does not exist: {explicit}")
-    return load(path) if path is not None else None
+    path = explicit if explicit is not None else find(start)
+    if path is not None:
+        return load(path)
+    located = presets.find(start or Path.cwd())
+    return from_preset(*located) if located is not None else None

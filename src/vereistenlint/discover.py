@@ -22,6 +22,11 @@ GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
 Target = tuple[Path, str]
 
 
+#: why a named path gave no file to check (keys of the locale's [ui] table)
+NO_MARKDOWN = "unmatched.no_markdown"
+NOT_INCLUDED = "unmatched.not_included"
+
+
 def select_files(
     paths: Sequence[str | os.PathLike[str]],
     config: Config | None,
@@ -29,17 +34,37 @@ def select_files(
 ) -> list[Target]:
     """The files named on the command line (or, without paths, the repository's), filtered
     by the configuration's include and exclude."""
+    return select(paths, config, everything)[0]
+
+
+def select(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config | None,
+    everything: list[Target] | None = None,
+) -> tuple[list[Target], tuple[tuple[str, str], ...]]:
+    """The files to check, and the named paths that gave none with the reason, so that a
+    typo or a path outside the configuration is said, not passed as "0 files, all fine"."""
     if not paths:
         if config is None or not config.include:
             raise UsageError(
                 "no paths given, and no configuration with 'include' was found "
                 "(vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml)"
             )
-        return everything if everything is not None else repo_files(config)
-    files = discover(paths)
-    if config is None:
-        return files
-    return [(p, d) for p, d in files if included(p, config)]
+        return (everything if everything is not None else repo_files(config)), ()
+    files: list[Target] = []
+    seen: set[str] = set()
+    unmatched: list[tuple[str, str]] = []
+    for raw in paths:
+        found = discover([raw])
+        kept = [(p, d) for p, d in found if config is None or included(p, config)]
+        if not kept:
+            unmatched.append((os.fspath(raw), NOT_INCLUDED if found else NO_MARKDOWN))
+        for path, display in kept:
+            key = file_key(path)
+            if key not in seen:
+                seen.add(key)
+                files.append((path, display))
+    return files, tuple(unmatched)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:

@@ -131,6 +131,11 @@ class Profile:
     maatregelen: Maatregelen | None = None
 
     @property
+    def is_page(self) -> bool:
+        """An ordinary page: not content, so only the rules that apply to every page."""
+        return self.data.get("kind") == "page"
+
+    @property
     def schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = load_json(self.schema_file)
         return schema

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import (
     applicability,
+    conflicts,
     front_matter,
     maatregelen,
     profile,
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     *schema.RULES,
     *sections.RULES,
     *text.RULES,
+    *conflicts.RULES,
     *applicability.RULES,
     *maatregelen.RULES,
     *repository.RULES,
@@ -54,10 +56,18 @@ CHECKS: tuple[Registered[Check], ...] = (
     Registered(text.check_placeholders, frozenset({text.PLACEHOLDER})),
     Registered(text.check_links, frozenset({text.BROKEN_LINK})),
     Registered(text.check_trailing_whitespace, frozenset({text.TRAILING_WHITESPACE})),
+    Registered(conflicts.check, frozenset({conflicts.CONFLICT_MARKER})),
     Registered(applicability.check, applicability.CODES),
     Registered(maatregelen.check, maatregelen.CODES),
     Registered(repository.check_file_name, frozenset({repository.ID_FILE_NAME})),
 )
+
+#: The rules that apply to every page of the site, ordinary pages (profile kind "page")
+#: included: each rule declares it (`Rule.every_page`).
+EVERY_PAGE: frozenset[str] = frozenset(r.code for r in RULES if r.every_page)
+
+#: What runs on an ordinary page: the checks that report only rules of every page.
+PAGE_CHECKS: tuple[Registered[Check], ...] = tuple(r for r in CHECKS if r.codes <= EVERY_PAGE)
 
 #: Checks that judge one checked file against the whole repository, after every file is read.
 REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
@@ -79,6 +89,8 @@ __all__ = [
     "BY_CODE",
     "BY_NAME",
     "CHECKS",
+    "EVERY_PAGE",
+    "PAGE_CHECKS",
     "READING",
     "REPO_CHECKS",
     "RULES",
