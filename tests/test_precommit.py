@@ -134,3 +134,34 @@ def test_fix_hook_repairs_the_file_and_then_passes(
     git(content, "add", "-A")
     again = try_repo(content, hook_repo, pre_commit_home, "vereistenlint-fix")
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_many_files_give_one_run_and_one_summary(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    """require_serial: without it pre-commit splits the files over one process per CPU, and
+    each prints its own summary (and sees only its part of the repository)."""
+    content = tmp_path / "content"
+    folder = content / "docs" / "vereisten"
+    folder.mkdir(parents=True)
+    bad = (GOOD / BAD_FILE).read_text(encoding="utf-8").replace("- geldend", "- Geldend")
+    for i in range(40):
+        (folder / f"vereiste-{i:02}.md").write_text(
+            bad.replace(f"vereiste/{Path(BAD_FILE).stem}", f"vereiste/vereiste-{i:02}"),
+            encoding="utf-8",
+        )
+    git(content, "init", "-q")
+    git(content, "add", "-A")
+    failed = try_repo(content, hook_repo, pre_commit_home)
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    summaries = [line for line in output.splitlines() if line.startswith("Found ")]
+    assert len(summaries) == 1, output
+    assert summaries[0].startswith("Found 40 errors and 0 warnings in 40 files checked.")
+
+
+def test_every_hook_runs_serially() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks and all(hook.get("require_serial") is True for hook in hooks)
