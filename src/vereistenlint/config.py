@@ -15,13 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from . import preset as presets
 from . import profiles
+from .config_schema import validate
 from .errors import UsageError
-from .resources import load_json
-from .schema import registry as schema_registry
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -140,26 +137,6 @@ def merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], dic
                 merged[key] = {**old, **value}
             origins.update({(key, entry): origin for entry in value})
     return merged, origins
-
-
-def validate(data: dict[str, Any], path: Path, table_name: str) -> None:
-    """Against config.schema.json; the first error (in key order) is a usage error naming it."""
-    # the package's registry: a $ref in the configuration schema never reaches the network
-    validator = jsonschema.Draft202012Validator(
-        load_json("config.schema.json"), registry=schema_registry()
-    )
-    error = next(
-        iter(sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))), None
-    )
-    if error is None:
-        return
-    where = ".".join(str(p) for p in error.absolute_path) or table_name
-    if error.validator == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(known))
-        hint = f"; known keys: {', '.join(known)}" if known else ""
-        raise UsageError(f"{path}: unknown key '{extra[0]}' in {where}{hint}")
-    raise UsageError(f"{path}: invalid value for '{where}': {error.message}")
 
 
 def build(

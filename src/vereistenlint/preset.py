@@ -17,6 +17,7 @@ from typing import Any
 
 import jsonschema
 
+from .config_schema import validate  # the same validation as a user's file
 from .errors import UsageError
 from .resources import data_dir, load_json
 
@@ -61,8 +62,6 @@ def available() -> dict[str, Preset]:
 
 
 def _read(path: Path) -> Preset:
-    from .config import validate  # the same validation as a user's file
-
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -21,7 +21,9 @@ from .base import Context, Fixability, Rule
 
 CONFLICT_MARKER = "VL120"
 
-RULES = (Rule(CONFLICT_MARKER, "conflict-marker", Severity.ERROR, Fixability.SAFE, every_page=True),)
+RULES = (
+    Rule(CONFLICT_MARKER, "conflict-marker", Severity.ERROR, Fixability.SAFE, every_page=True),
+)
 
 _OURS = re.compile(r"<{7}(?:[ \t].*)?\Z")
 _BASE = re.compile(r"\|{7}(?:[ \t].*)?\Z")
