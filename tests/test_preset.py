@@ -18,6 +18,7 @@ import pytest
 
 from vereistenlint import config, preset, profiles
 from vereistenlint.errors import UsageError
+from vereistenlint.origin import Origin
 
 from .conftest import FIXTURES
 
@@ -184,8 +185,8 @@ def test_a_file_overrides_the_preset_key_by_key(repo: Path) -> None:
     assert loaded.labels["levenscyclus"].extra == ("archief",)
     assert loaded.labels["levenscyclus"].not_labels == ()  # the file's label entry replaces
     assert "onderwerp" in loaded.labels  # the preset's other labels stay
-    assert loaded.origins[("exclude",)] == "file vereistenlint.toml"
-    assert loaded.origins[("include",)] == "preset algoritmekader"
+    assert loaded.origins[("exclude",)] == Origin("file", "vereistenlint.toml")
+    assert loaded.origins[("include",)] == Origin("preset", "algoritmekader")
 
 
 def test_preset_none_turns_it_off(repo: Path) -> None:
@@ -212,7 +213,7 @@ def test_a_file_may_name_the_preset_where_the_layout_is_incomplete(repo: Path) -
 
 def test_config_prints_valid_configuration_with_the_origin_of_every_key(repo: Path) -> None:
     (repo / "vereistenlint.toml").write_text('ignore = ["VL015"]\n', "utf-8")
-    proc = run(repo, "config", "--select", "VL1", "--ignore", "VL106", "--lang", "nl")
+    proc = run(repo, "config", "--select", "VL1", "--ignore", "VL106", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     data = tomllib.loads(proc.stdout)
     config.validate(data, Path("output"), "the top level")  # usable as a file as it stands
@@ -229,6 +230,12 @@ def test_config_prints_valid_configuration_with_the_origin_of_every_key(repo: Pa
     assert origin('"docs/voldoen-aan-wetten-en-regels/vereisten/*.md"') == "preset algoritmekader"
     assert origin("[labels.rollen]") == "preset algoritmekader"
     assert origin("exclude =") == "preset algoritmekader"
+
+
+def test_config_speaks_the_chosen_language(repo: Path) -> None:
+    proc = run(repo, "config", "--lang", "nl")
+    assert 'include = ["docs/**/*.md"] # voorinstelling algoritmekader' in proc.stdout
+    assert 'lang = "nl" # opdrachtregel (--lang)' in proc.stdout
 
 
 def test_config_output_used_as_a_file_gives_the_same_run(repo: Path) -> None:

@@ -201,7 +201,8 @@ def config_cmd(
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(config_show.render(configuration, data, origins, profile), nl=False)
+    text = config_show.render(configuration, data, origins, data["lang"], profile)
+    click.echo(text, nl=False)
 
 
 @cli.command("profiles")

@@ -10,6 +10,7 @@ effective configuration remembers, per key, which layer (preset, file) it came f
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from . import preset as presets
 from . import profiles
 from .config_schema import validate
 from .errors import UsageError
+from .origin import Origin
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,7 +64,7 @@ class Config:
     preset: str | None = None
     #: the effective configuration as TOML data, and where each key of it came from
     data: dict[str, Any] = field(default_factory=dict, compare=False)
-    origins: dict[KeyPath, str] = field(default_factory=dict, compare=False)
+    origins: dict[KeyPath, Origin] = field(default_factory=dict, compare=False)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -111,7 +113,7 @@ def load(path: Path) -> Config:
     else:
         chosen = presets.detect(root)
     layers = [(chosen.origin, chosen.data)] if chosen is not None else []
-    layers.append((f"file {path.name}", data))
+    layers.append((Origin("file", path.name), data))
     return build(layers, root, path, chosen)
 
 
@@ -120,10 +122,13 @@ def from_preset(root: Path, chosen: presets.Preset) -> Config:
     return build([(chosen.origin, chosen.data)], root, None, chosen)
 
 
-def merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], dict[KeyPath, str]]:
+Layer = tuple[Origin, dict[str, Any]]
+
+
+def merge(layers: list[Layer]) -> tuple[dict[str, Any], dict[KeyPath, Origin]]:
     """Layers (weakest first) into one configuration, and the origin of each of its keys."""
     merged: dict[str, Any] = {}
-    origins: dict[KeyPath, str] = {}
+    origins: dict[KeyPath, Origin] = {}
     for origin, layer in layers:
         for key, value in layer.items():
             if key not in TABLES:
@@ -140,7 +145,7 @@ def merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], dic
 
 
 def build(
-    layers: list[tuple[str, dict[str, Any]]],
+    layers: list[Layer],
     root: Path,
     source: Path | None,
     chosen: presets.Preset | None = None,
@@ -154,7 +159,9 @@ def build(
         stand_in = chosen.fallback_profiles.get(name) if chosen is not None else None
         if origins[("profiles", glob)] == getattr(chosen, "origin", None) and stand_in:
             data["profiles"][glob] = stand_in
-            origins[("profiles", glob)] += f" ('{name}' is not in this version: {stand_in})"
+            origins[("profiles", glob)] = dataclasses.replace(
+                origins[("profiles", glob)], stand_in=(name, stand_in)
+            )
             continue
         raise UsageError(
             f"{where}: unknown profile '{name}' for '{glob}'; known profiles: "

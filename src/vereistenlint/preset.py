@@ -19,6 +19,7 @@ import jsonschema
 
 from .config_schema import validate  # the same validation as a user's file
 from .errors import UsageError
+from .origin import Origin
 from .resources import data_dir, load_json
 
 if sys.version_info >= (3, 11):
@@ -47,8 +48,8 @@ class Preset:
         return all((root / rel).exists() for rel in self.detect)
 
     @property
-    def origin(self) -> str:
-        return f"preset {self.name}"
+    def origin(self) -> Origin:
+        return Origin("preset", self.name)
 
 
 @cache
