@@ -133,3 +133,41 @@ def test_the_conflict_with_the_same_line_on_both_sides_is_fixed_safely(tmp_path:
     gone = [x for x in before if x not in after]  # the markers, and one of two equal lines
     assert gone == ["<<<<<<< release-v2.4.4/klein", "=======", ">>>>>>> main"]
     assert len(before) - len(after) == 4 and before[45] in after
+
+
+#: The editors' template copied in as a new requirement, unedited: what must be reported at
+#: least (the template placeholders in its front matter come with issue 11's placeholder work).
+TEMPLATE_AS_REQUIREMENT = {
+    (10, 5, "VL401"): "the template's id urn:nl:ak:ver:aia-00 is the id of aia-00-verboden-...",
+    (10, 5, "VL402"): "the file name does not carry the id's code",
+    (66, 1, "VL108"): "'Hier staat ...' placeholder sentence under Vereiste",
+    (69, 1, "VL108"): "'Hier staat ...' placeholder sentence under Toelichting",
+    (86, 1, "VL108"): "'Hier staat ...' placeholder sentence under Risico",
+    (92, 32, "VL302"): "list_maatregelen names aia-02-..., the template's example, not this file",
+}
+
+
+def test_the_template_copied_in_as_a_requirement_is_reported(tmp_path: Path) -> None:
+    from .conftest import CORPUS
+
+    source = CORPUS / "algoritmekader-2026-06-full"
+    if not source.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    repo = tmp_path / "Algoritmekader"
+    shutil.copytree(source, repo)
+    new = PREFIX + "vereisten/nieuwe-vereiste.md"
+    shutil.copy(repo / "templates" / "template-vereiste.md", repo / new)
+    proc = subprocess.run(
+        [sys.executable, "-m", "vereistenlint", "check", "--format", "json", "--no-cache"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = [_key(d) for d in json.loads(proc.stdout)]
+    mine = {(line, col, code) for path, line, col, code in found if PREFIX + path == new}
+    assert set(TEMPLATE_AS_REQUIREMENT) <= mine, sorted(set(TEMPLATE_AS_REQUIREMENT) - mine)
+    # and nothing changes for the other files but the one whose id the template repeats
+    others = {f for f in found if PREFIX + f[0] != new}
+    duplicate = ("vereisten/aia-00-verboden-AI-praktijken.md", 3, 5, "VL401")
+    assert others == set(CONTENT) | set(PAGES) | set(TOOLS) | {duplicate}
