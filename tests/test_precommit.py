@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 GOOD = ROOT / "vereisten"
 BAD_FILE = "rechtmatige_verwerking_van_persoonsgegevens.md"
@@ -140,14 +140,14 @@ def test_many_files_give_one_run_and_one_summary(
     tmp_path: Path, hook_repo: Path, pre_commit_home: Path
 ) -> None:
     """require_serial: without it pre-commit splits the files over one process per CPU, and
-    each prints its own summary (and sees only its part of the repository)."""
+    each prints its own summary (and sees only its part of the repository). The content repo
+    is laid out as the Algoritmekader's, so the built-in preset applies with no configuration:
+    the template pre-commit passes along is not checked (a warning says so)."""
     content = tmp_path / "content"
-    folder = content / "docs" / "vereisten"
-    folder.mkdir(parents=True)
-    bad = (GOOD / BAD_FILE).read_text(encoding="utf-8").replace("- geldend", "- Geldend")
+    shutil.copytree(FIXTURES / "repos" / "kader", content)
     for i in range(40):
-        (folder / f"vereiste-{i:02}.md").write_text(
-            bad.replace(f"vereiste/{Path(BAD_FILE).stem}", f"vereiste/vereiste-{i:02}"),
+        (content / "docs" / "over" / f"bericht-{i:02}.md").write_text(
+            f"# Bericht {i}\n\n<<<<<<< HEAD\nOud.\n=======\nNieuw.\n>>>>>>> main\n",
             encoding="utf-8",
         )
     git(content, "init", "-q")
@@ -157,7 +157,10 @@ def test_many_files_give_one_run_and_one_summary(
     assert failed.returncode == 1, output
     summaries = [line for line in output.splitlines() if line.startswith("Found ")]
     assert len(summaries) == 1, output
-    assert summaries[0].startswith("Found 40 errors and 0 warnings in 40 files checked.")
+    # 14 files of the fixture repo and 40 pages; not the template, not the index.md pages
+    assert summaries[0] == "Found 40 errors and 0 warnings in 54 files checked.", output
+    assert output.count(": VL120 ") == 40
+    assert "templates/template-vereiste.md: not checked" in output
 
 
 def test_every_hook_runs_serially() -> None:
