@@ -1,7 +1,7 @@
 """Git conflict markers left in a page: a merge that was committed half-resolved.
 
-The website renders `<<<<<<< branch`, `=======` and `>>>>>>> main` as text (the `=======`
-even turns the line above it into a heading), and both sides of the conflict appear. It
+The website renders `<<<<<<< branch`, `=======` and `>>>>>>> main` as text (a `=======`
+right under text can even turn that text into a heading), and both sides of the conflict appear. It
 applies to every page, content or not.
 
 Only a `<<<<<<<` opens a block: `=======` on its own is a valid Markdown heading underline,
