@@ -11,23 +11,22 @@ effective configuration remembers, per key, which layer (preset, file) it came f
 from __future__ import annotations
 
 import dataclasses
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import preset as presets
-from . import profiles
+from . import profiles, tomlfile
 from .config_schema import validate
 from .errors import UsageError
 from .origin import Origin
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
+#: the configuration files looked for in each folder, in this order
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")
+#: the same, as the messages and the help name them
+CANDIDATES_TEXT = (
+    "vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml"
+)
 #: tables merged entry by entry (a later layer wins per entry); every other key is replaced
 TABLES = ("profiles", "labels", "per-file-ignores")
 #: tables whose later layer's entries come first, because the first matching glob decides
@@ -80,8 +79,8 @@ def find(start: Path | None = None) -> Path | None:
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomlfile.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomlfile.TOMLDecodeError):
         return False
     return "vereistenlint" in data.get("tool", {})
 
@@ -89,10 +88,10 @@ def _has_table(pyproject: Path) -> bool:
 def read(path: Path) -> dict[str, Any]:
     """The validated configuration table of one file."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomlfile.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     table_name = "[tool.vereistenlint]" if path.name == "pyproject.toml" else "the top level"
     if path.name == "pyproject.toml":

@@ -9,7 +9,6 @@ of fact that anyone can check with `ls`.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,15 +16,11 @@ from typing import Any
 
 import jsonschema
 
+from . import tomlfile
 from .config_schema import validate  # the same validation as a user's file
 from .errors import UsageError
 from .origin import Origin
 from .resources import data_dir, load_json
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 FOLDER = "presets"
 #: the value of the configuration key `preset` that turns presets off
@@ -64,8 +59,8 @@ def available() -> dict[str, Preset]:
 
 def _read(path: Path) -> Preset:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomlfile.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomlfile.TOMLDecodeError) as exc:
         raise UsageError(f"built-in preset {path.name}: {exc}") from None
     meta = data.pop("preset", None)
     error = jsonschema.exceptions.best_match(

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Fixability, Rule
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 CONFLICT_MARKER = "VL120"
 
@@ -82,3 +82,6 @@ def _block(doc: Document, start: int, base: int | None, separator: int, end: int
         end=end + 1,
         fix=fix,
     )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, codes(RULES)),)
