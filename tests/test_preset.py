@@ -281,3 +281,12 @@ def test_the_warning_shows_a_control_character_in_a_name_as_an_escape(repo: Path
     odd.mkdir()
     proc = run(repo, "check", str(odd.relative_to(repo)))
     assert "\x1b" not in proc.stderr and "a\\u001b[31mb" in proc.stderr
+
+
+def test_config_shows_a_control_character_in_the_root_as_an_escape(tmp_path: Path) -> None:
+    odd = tmp_path / "a\nb\x1b[31m"
+    shutil.copytree(KADER, odd)
+    proc = run(odd, "config")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout
+    assert tomllib.loads(proc.stdout)["preset"] == "algoritmekader"  # still valid TOML

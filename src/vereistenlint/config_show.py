@@ -16,6 +16,7 @@ from tomlkit.items import Table
 
 from . import i18n
 from .config import TABLES, Config, KeyPath
+from .messages import printable
 from .origin import Origin
 
 #: the order keys are printed in: plain keys, then tables
@@ -87,9 +88,10 @@ def render(
     if config is None:
         doc.add(tomlkit.comment(ui("config.nothing_found")))
     else:
-        doc.add(tomlkit.comment(ui("config.root", path=str(config.root))))
+        # a folder's name may hold a line break or a terminal escape: shown as escapes
+        doc.add(tomlkit.comment(ui("config.root", path=printable(str(config.root)))))
         source = config.source.as_posix() if config.source is not None else ui("config.no_file")
-        doc.add(tomlkit.comment(ui("config.file", path=source)))
+        doc.add(tomlkit.comment(ui("config.file", path=printable(source))))
     if profile is not None:
         doc.add(tomlkit.comment(ui("config.forced_profile", profile=profile)))
     doc.add(tomlkit.nl())
