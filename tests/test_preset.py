@@ -88,9 +88,17 @@ def test_the_layout_is_recognised_by_existence_and_only_whole(repo: Path) -> Non
 def test_check_without_paths_checks_what_the_preset_includes(repo: Path) -> None:
     proc = run(repo, "check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    # 2 requirements, 1 measure, 1 tool, 8 label pages, 2 about pages; not the template,
-    # not the index.md pages
-    assert "All good: 14 files checked" in proc.stdout
+    # 2 requirements, 1 measure, 1 tool, 8 label pages, 2 about pages, 5 index.md pages
+    # (ordinary pages here); not the template
+    assert "All good: 19 files checked" in proc.stdout
+
+
+def test_index_pages_are_ordinary_pages_here_and_skipped_elsewhere(repo: Path) -> None:
+    index = repo / "docs" / "voldoen-aan-wetten-en-regels" / "vereisten" / "index.md"
+    index.write_text("# Vereisten\n\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> main\n", "utf-8")
+    assert findings(repo) == [(index.relative_to(repo).as_posix(), 3, 1, "VL120")]
+    (repo / "vereistenlint.toml").write_text('preset = "none"\ninclude = ["docs/**"]\n', "utf-8")
+    assert findings(repo, "docs/voldoen-aan-wetten-en-regels/vereisten") == []
 
 
 def test_a_defect_in_content_is_still_found(repo: Path) -> None:

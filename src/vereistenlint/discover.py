@@ -11,11 +11,13 @@ from pathlib import Path
 
 from wcmatch import glob
 
+from . import profiles
 from .config import CANDIDATES_TEXT, Config
 from .errors import UsageError
 from .paths import display_path, relative_to
 
-#: Overview pages of a folder, not requirements.
+#: Overview pages of a folder, not requirements: skipped unless the configuration makes them
+#: ordinary pages (see `skipped`).
 SKIPPED_NAMES = frozenset({"index.md"})
 GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
 
@@ -55,7 +57,7 @@ def select(
     seen: set[str] = set()
     unmatched: list[tuple[str, str]] = []
     for raw in paths:
-        found = discover([raw])
+        found = discover([raw], config)
         kept = [(p, d) for p, d in found if config is None or included(p, config)]
         if not kept:
             unmatched.append((os.fspath(raw), NOT_INCLUDED if found else NO_MARKDOWN))
@@ -67,7 +69,9 @@ def select(
     return files, tuple(unmatched)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], config: Config | None = None
+) -> list[Target]:
     """(path, display name) for every file to check; a path that does not exist is a usage error."""
     found: list[Target] = []
     seen: set[str] = set()
@@ -79,7 +83,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
             raise UsageError(f"path does not exist: {raw}")
         candidates = walk_markdown(path) if path.is_dir() else iter([path])
         for file in candidates:
-            if file.name in SKIPPED_NAMES:
+            if skipped(file, config):
                 continue
             key = file_key(file)
             if key in seen:
@@ -93,9 +97,23 @@ def repo_files(config: Config) -> list[Target]:
     """Every file of the repository: what the configuration includes and does not exclude."""
     found = []
     for path in walk_markdown(config.root):
-        if path.name not in SKIPPED_NAMES and included(path, config):
+        if not skipped(path, config) and included(path, config):
             found.append((path, display_path(path)))
     return found
+
+
+def skipped(path: Path, config: Config | None) -> bool:
+    """An overview page (index.md) is not content and is skipped, unless the configuration
+    makes it an ordinary page: the first profile glob that matches it names a page profile
+    (the Algoritmekader preset does, so that a conflict left in an index page is found)."""
+    if path.name not in SKIPPED_NAMES:
+        return False
+    rel = relative_to_root(path, config) if config is not None and config.profiles else None
+    if config is None or rel is None:
+        return True
+    name = next((name for pattern, name in config.profiles if matches(rel, pattern)), None)
+    profile = profiles.all_profiles().get(name) if name is not None else None
+    return profile is None or not profile.is_page
 
 
 def walk_markdown(root: Path) -> Iterator[Path]:
