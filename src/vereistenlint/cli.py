@@ -9,13 +9,13 @@ from pathlib import Path
 
 import click
 
-from . import config, engine, i18n, profiles, ruledocs
+from . import config, engine, guard, i18n, profiles, ruledocs
 from . import fix as fixing
-from .diagnostics import Severity
+from .choose import check_profile_name
 from .errors import UsageError
-from .messages import printable
 from .options import Options
 from .reporters import REPORTERS
+from .reporters.escape import visible
 from .reporters.output import default_format, emit
 from .reporters.style import COLOR_CHOICES
 from .rules import lookup
@@ -109,13 +109,15 @@ def check(
     """Check requirement files and folders (recursing into *.md, skipping index.md).
 
     Without PATHS, checks what the configuration's 'include' names."""
+    language = i18n.choose(lang)  # until the configuration, which may name one, is read
     try:
         configuration = config.discover_config(config_path)
+        language = _language(lang, configuration)
         options = Options(
             profile,
             tuple(_split(select)),
             tuple(_split(ignore)),
-            lang=_language(lang, configuration),
+            lang=language,
             config=configuration,
             jobs=jobs,
             cache=not no_cache,
@@ -142,15 +144,15 @@ def check(
         result = engine.run_check(paths, options)
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(visible(exc.render(language))) from None
     for path, reason in result.unmatched:
         word = i18n.ui("unmatched.warning", result.lang)
-        text = i18n.ui(reason, result.lang).format(path=printable(path))
+        text = i18n.ui(reason, result.lang).format(path=visible(path))
         click.echo(f"{word}: {text}", err=True)
     emit(result, fmt or default_format(), output=output, color=color)
     if not_written:
         sys.exit(2)  # a fix that could not be written is an error of the run, not a finding
-    sys.exit(1 if any(d.severity is Severity.ERROR for d in result.diagnostics) else 0)
+    sys.exit(guard.exit_code(result.diagnostics))
 
 
 def _notes(
@@ -162,7 +164,7 @@ def _notes(
     lines = [n.render(r.display, lang) for r in results for n in r.notes]
     lines += [n.render(r.display, lang) for r, n in written]
     for line in lines:
-        click.echo(f"vereistenlint: {line}", err=True)
+        click.echo(f"vereistenlint: {visible(line)}", err=True)
 
 
 @cli.command("rules")
@@ -215,16 +217,16 @@ def config_cmd(
     here merged as 'check' would merge them, each key followed by where it came from."""
     from . import config_show
 
+    language = i18n.choose(lang)  # until the configuration, which may name one, is read
     try:
         configuration = config.discover_config(config_path)
-        if profile is not None and profile not in profiles.all_profiles():
-            known = ", ".join(profiles.all_profiles())
-            raise UsageError(f"unknown profile '{profile}'; known profiles: {known}")
+        language = _language(lang, configuration)
+        check_profile_name(profile)
         data, origins = config_show.effective(
             configuration, select=_split(select), ignore=_split(ignore), lang=lang
         )
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(visible(exc.render(language))) from None
     text = config_show.render(configuration, data, origins, data["lang"], profile)
     click.echo(text, nl=False)
 
@@ -237,6 +239,22 @@ def profiles_cmd(lang: str | None) -> None:
     for profile in profiles.all_profiles().values():
         description = i18n.ui(f"profile.{profile.name}", chosen)
         click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {description}")
+
+
+@cli.command("server")
+def server_cmd() -> None:
+    """Run the language server over standard input/output (for editors; needs the 'server'
+    extra: pip install 'vereistenlint[server]')."""
+    try:
+        from . import langserver
+    except ImportError as exc:
+        click.echo(
+            f"vereistenlint server needs pygls, which is not installed ({exc.name}).\n"
+            "Install it with: pip install 'vereistenlint[server]'",
+            err=True,
+        )
+        sys.exit(2)
+    langserver.main()
 
 
 def _language(option: str | None, configuration: config.Config | None) -> str:
@@ -252,7 +270,7 @@ def _docs_language(option: str | None) -> str:
     try:
         return _language(None, config.discover_config())
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.render(i18n.choose(None))) from None
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

@@ -15,18 +15,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import globs, profiles, tomlfile
 from . import preset as presets
-from . import profiles, tomlfile
-from .config_schema import validate
+from .config_schema import check_depth, validate
 from .errors import UsageError
+from .files import DEFAULT_MAX_FILE_SIZE
+from .findings import term
 from .origin import Origin
 
 #: the configuration files looked for in each folder, in this order
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")
-#: the same, as the messages and the help name them
-CANDIDATES_TEXT = (
-    "vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml"
-)
+
+
+def candidates_text(or_word: str = "or") -> str:
+    """The configuration files as the messages and the help name them."""
+    *first, last = (*CANDIDATES[:-1], f"[tool.vereistenlint] in {CANDIDATES[-1]}")
+    return f"{', '.join(first)} {or_word} {last}"
+
+
+CANDIDATES_TEXT = candidates_text()
 #: tables merged entry by entry (a later layer wins per entry); every other key is replaced
 TABLES = ("profiles", "labels", "per-file-ignores")
 #: tables whose later layer's entries come first, because the first matching glob decides
@@ -59,11 +66,17 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the language of messages and rule texts ('nl' or 'en'); None: not configured
     lang: str | None = None
+    #: bytes above which a file gets one file-too-large finding and is not parsed
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     #: the built-in preset under the file (or alone), if any
     preset: str | None = None
     #: the effective configuration as TOML data, and where each key of it came from
     data: dict[str, Any] = field(default_factory=dict, compare=False)
     origins: dict[KeyPath, Origin] = field(default_factory=dict, compare=False)
+
+
+def max_file_size(config: Config | None) -> int:
+    return config.max_file_size if config is not None else DEFAULT_MAX_FILE_SIZE
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -90,12 +103,20 @@ def read(path: Path) -> dict[str, Any]:
     try:
         data = tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
+        raise UsageError.named("config.unreadable", path=path, reason=exc) from None
     except tomlfile.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from None
-    table_name = "[tool.vereistenlint]" if path.name == "pyproject.toml" else "the top level"
+        raise UsageError.named("config.toml", path=path, reason=exc) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise UsageError.named("config.toml_nested", path=path) from None
+    table_name = (
+        "[tool.vereistenlint]" if path.name == "pyproject.toml" else term("where.top_level")
+    )
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("vereistenlint", {})
+        tool = data.get("tool", {})
+        data = tool.get("vereistenlint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(data, dict):
+        raise UsageError.named("config.not_table", path=path, where=table_name)
+    check_depth(data, path)
     validate(data, path, table_name)
     return data
 
@@ -150,38 +171,48 @@ def build(
     chosen: presets.Preset | None = None,
 ) -> Config:
     data, origins = merge(layers)
-    where = source if source is not None else (chosen.path if chosen else root)
+    path = source if source is not None else (chosen.path if chosen else root)
+    from_chosen = chosen.origin if chosen is not None else None
     known_profiles = profiles.all_profiles()
     for glob, name in list(data.get("profiles", {}).items()):
         if name in known_profiles:
             continue
         stand_in = chosen.fallback_profiles.get(name) if chosen is not None else None
-        if origins[("profiles", glob)] == getattr(chosen, "origin", None) and stand_in:
+        if origins[("profiles", glob)] == from_chosen and stand_in:
             data["profiles"][glob] = stand_in
             origins[("profiles", glob)] = dataclasses.replace(
                 origins[("profiles", glob)], stand_in=(name, stand_in)
             )
             continue
-        raise UsageError(
-            f"{where}: unknown profile '{name}' for '{glob}'; known profiles: "
-            + ", ".join(known_profiles)
+        raise UsageError.named(
+            "config.unknown_profile",
+            path=path,
+            name=name,
+            glob=glob,
+            known=list(known_profiles),
         )
     labels = {}
     for name, spec in list(data.get("labels", {}).items()):
         if profiles.vocabulary(name, "labels.schema.json") is None:
-            raise UsageError(f"{where}: unknown label '{name}' in labels")
+            raise UsageError.named("config.unknown_label", path=path, name=name)
         folder = root / spec["folder"]
         if not folder.is_dir():
-            if chosen is not None and origins[("labels", name)] == chosen.origin:
+            if origins[("labels", name)] == from_chosen:
                 del data["labels"][name], origins[("labels", name)]
                 continue  # this copy of the repo lacks the folder: the schema's list applies
-            raise UsageError(f"{where}: label folder for '{name}' does not exist: {spec['folder']}")
+            raise UsageError.named(
+                "config.no_label_folder", path=path, name=name, folder=spec["folder"]
+            )
         labels[name] = LabelSource(
             folder,
             spec.get("kind", "files"),
             tuple(spec.get("not-labels", ())),
             tuple(spec.get("extra", ())),
         )
+    for key in ("include", "exclude"):
+        globs.validate(data.get(key, ()), f"{path}: {key}")
+    globs.validate(list(data.get("profiles", {})), f"{path}: profiles")
+    globs.validate(list(data.get("per-file-ignores", {})), f"{path}: per-file-ignores")
     return Config(
         root=root,
         source=source,
@@ -195,6 +226,7 @@ def build(
             (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
         ),
         lang=data.get("lang"),
+        max_file_size=data.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
         preset=chosen.name if chosen is not None else None,
         data=data,
         origins=origins,
@@ -204,7 +236,7 @@ def build(
 def discover_config(explicit: Path | None = None, start: Path | None = None) -> Config | None:
     """The named file, else the nearest file, else the nearest preset layout, else None."""
     if explicit is not None and not explicit.is_file():
-        raise UsageError(f"configuration file does not exist: {explicit}")
+        raise UsageError.named("config.missing", path=explicit)
     path = explicit if explicit is not None else find(start)
     if path is not None:
         return load(path)

@@ -20,7 +20,7 @@ from .messages import printable
 from .origin import Origin
 
 #: the order keys are printed in: plain keys, then tables
-PLAIN_KEYS = ("preset", "include", "exclude", "select", "ignore", "lang")
+PLAIN_KEYS = ("preset", "include", "exclude", "select", "ignore", "lang", "max-file-size")
 DEFAULTS: dict[str, Any] = {"include": [], "exclude": [], "select": [], "ignore": []}
 DEFAULT = Origin("default")
 

@@ -85,8 +85,9 @@ def get(name: str, where: Path) -> Preset:
     try:
         return available()[name]
     except KeyError:
-        known = ", ".join([*available(), NONE])
-        raise UsageError(f"{where}: unknown preset '{name}'; known presets: {known}") from None
+        raise UsageError.named(
+            "config.unknown_preset", path=where, name=name, known=[*available(), NONE]
+        ) from None
 
 
 def detect(root: Path) -> Preset | None:
