@@ -298,3 +298,11 @@ def test_config_shows_a_control_character_in_the_root_as_an_escape(tmp_path: Pat
     assert proc.returncode == 0, proc.stderr
     assert "\x1b" not in proc.stdout
     assert tomllib.loads(proc.stdout)["preset"] == "algoritmekader"  # still valid TOML
+
+
+def test_the_language_server_applies_the_preset_too(repo: Path) -> None:
+    from vereistenlint.langserver import Project
+
+    project = Project.open(repo, "en")
+    assert project.error is None
+    assert project.configuration is not None and project.configuration.preset == "algoritmekader"
