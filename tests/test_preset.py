@@ -306,3 +306,20 @@ def test_the_language_server_applies_the_preset_too(repo: Path) -> None:
     project = Project.open(repo, "en")
     assert project.error is None
     assert project.configuration is not None and project.configuration.preset == "algoritmekader"
+
+
+def test_a_conflict_on_a_page_without_front_matter_offers_no_fix_it_cannot_write(
+    repo: Path,
+) -> None:
+    page = repo / "docs" / "over" / "contact.md"
+    page.write_text("# Contact\n\n<<<<<<< HEAD\nMail.\n=======\nMail.\n>>>>>>> main\n", "utf-8")
+    proc = run(repo, "check", "--format", "json", "docs/over/contact.md")
+    assert [(d["code"], d["fix"]) for d in json.loads(proc.stdout)] == [("VL120", None)]
+    nieuws = repo / "docs" / "over" / "nieuws.md"
+    nieuws.write_text(
+        nieuws.read_text("utf-8") + "\n<<<<<<< a\nX\n=======\nX\n>>>>>>> b\n", "utf-8"
+    )
+    proc = run(repo, "check", "--format", "json", "docs/over/nieuws.md")
+    assert [(d["code"], d["fix"]) for d in json.loads(proc.stdout)] == [("VL120", "safe")]
+    assert run(repo, "check", "--fix", "docs/over/nieuws.md").returncode == 0
+    assert "<<<<<<<" not in nieuws.read_text("utf-8")

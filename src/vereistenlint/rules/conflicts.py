@@ -67,7 +67,9 @@ def _block(doc: Document, start: int, base: int | None, separator: int, end: int
     ours = doc.lines[start + 1 : base if base is not None else separator]
     theirs = doc.lines[separator + 1 : end]
     fix = None
-    if ours == theirs:
+    # --fix writes only a file whose front matter parsed (a page may have none: no fix then)
+    fm = doc.front_matter
+    if ours == theirs and fm is not None and fm.parsed is not None:
         if end + 1 < len(doc.lines):
             edit = Edit(start, 0, end + 1, 0, "".join(line + "\n" for line in ours))
         else:  # the block ends the file: keep its last line break as it was
