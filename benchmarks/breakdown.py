@@ -100,7 +100,7 @@ def instrument() -> None:
     """Wrap the stages where the engine and the rules look them up at call time."""
     patch(config, "discover_config", "config: find and validate vereistenlint.toml")
     patch(labels, "vocabularies", "labels: read the label folders")
-    patch(engine, "select_files", "files: select_files (walk + include globs)")
+    patch(engine, "walk_repo", "files: walk_repo (one walk + include globs)")
     patch(discover, "included", "files: included() glob matching")
     patch(engine, "load", "load: read, decode, split lines, front matter")
     patch(index, "load", "load: read, decode, split lines, front matter")
