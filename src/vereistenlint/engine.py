@@ -29,6 +29,7 @@ from .rules.base import Vocabularies
 from .rules.front_matter import NO_PROFILE
 from .rules.suppression import UNUSED_SUPPRESSION
 from .schema import INVALID_TYPE
+from .site import stage as site_stage
 from .suppress import Directive, directives, suppress, unused
 
 GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
@@ -131,14 +132,36 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
             options,
             config,
         )
+    site_found = site_stage.run(
+        paths, files, enabled, root=config.root if config else None, use_cache=options.cache
+    )
     for entry in checked:
         repo_found = [f for fn in REPO_CHECKS for f in fn(repo, entry) if f.code in enabled]
+        ignored = per_file_ignores(Path(entry.key), config)
+        repo_found += [f for f in site_found.by_key.get(entry.key, ()) if f.code not in ignored]
         kept, used = suppress(repo_found, entry.directives)
         if UNUSED_SUPPRESSION in enabled:
             kept += unused(entry.directives, used | entry.used)
         diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
+    for path, display, found in site_found.others:
+        diagnostics.extend(
+            to_diagnostic(display, f, options.lang) for f in _decided(path, display, found, config)
+        )
     diagnostics.sort(key=Diagnostic.sort_key)
     return Result(diagnostics, [display for _, display in files], lang=options.lang)
+
+
+def _decided(
+    path: Path, display: str, found: list[Finding], config: Config | None
+) -> list[Finding]:
+    """Findings in a file that was not checked itself (a page linking to a changed one,
+    mkdocs.yml): its per-file-ignores and suppression comments still apply."""
+    ignored = per_file_ignores(path, config)
+    found = [f for f in found if f.code not in ignored]
+    if path.suffix != ".md" or not found:
+        return found
+    doc = load(path, display)
+    return suppress(found, directives(doc)[0] if doc.readable else ())[0]
 
 
 def check_file(

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from . import applicability, front_matter, maatregelen, repository, sections, suppression, text
+from . import (
+    applicability,
+    front_matter,
+    links,
+    maatregelen,
+    repository,
+    sections,
+    suppression,
+    text,
+)
 from .base import Check, Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -13,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     *maatregelen.RULES,
     *repository.RULES,
     *suppression.RULES,
+    *links.RULES,
 )
 
 #: Checks run in this order on every document; each is a pure function of document and context.
