@@ -232,9 +232,10 @@ def fix_file(
     applied = 0
     profile = choose_profile(doc, options)
     found = evaluate(doc, profile, options, vocabularies, enabled)[0] if profile else []
+    found += site_stage.page_findings(doc, enabled) if unsafe else []
     for _ in range(MAX_ROUNDS):
         fixes = chosen_fixes(found, unsafe)
-        if profile is None or not fixes:
+        if not fixes:
             break
         new_text, count = apply_fixes(text, fixes)
         new_doc = reload(doc, new_text)
@@ -242,6 +243,7 @@ def fix_file(
             break
         profile = choose_profile(new_doc, options)
         remaining = evaluate(new_doc, profile, options, vocabularies, enabled)[0] if profile else []
+        remaining += site_stage.page_findings(new_doc, enabled) if unsafe else []
         if len(remaining) >= len(found):
             break  # a round must leave fewer findings; one that does not is undone
         text, doc, found, applied = new_text, new_doc, remaining, applied + count

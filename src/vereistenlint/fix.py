@@ -39,12 +39,11 @@ class FixResult:
 
 
 def fixable(doc: Document) -> bool:
-    """Only files that were read and whose front matter parsed may be written."""
+    """Only files that were read and whose front matter, if any, parsed may be written."""
     fm = doc.front_matter
     return (
         doc.readable
-        and fm is not None
-        and fm.parsed is not None
+        and (fm is None or fm.parsed is not None)
         and not any(f.code == YAML_SYNTAX for f in doc.parse_findings)
     )
 

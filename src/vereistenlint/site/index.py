@@ -109,9 +109,10 @@ class SiteCache:
     """The pages' outlines on disk; any problem with it only means pages are read again."""
 
     def __init__(self, root: Path, fingerprint: str) -> None:
-        self.path = root / FOLDER / CACHE_NAME
         from .. import __version__
+        from ..cache import FOLDER
 
+        self.path = root / FOLDER / CACHE_NAME
         self.fingerprint = f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
         self.entries: dict[str, dict[str, Any]] = {}
         self.written = 0

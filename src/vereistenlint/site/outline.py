@@ -27,6 +27,7 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 #: an inline link's or image's destination: ](<dest>) or ](dest), one level of parentheses
 _INLINE_DEST = re.compile(r"\]\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*))")
+_SPACED_DEST = re.compile(r"\]\(([^()\s\"'<>][^()\"'<>\n]* [^()\"'<>\n]*?)\)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(?:<([^<>\n]*)>|(\S+))")
 _HTML_LINK = re.compile(r"<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _HTML_ID = re.compile(r"<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
@@ -161,6 +162,14 @@ def _inline_links(tok: Token, flat: _Flat, first: int) -> Iterator[Link]:
         for m in _INLINE_DEST.finditer(block)
     ]
     cursor = 0
+    for m in _SPACED_DEST.finditer(block):
+        # CommonMark takes no destination with spaces; Python-Markdown, and so the site, does
+        if not any(c.type == "text" and m.group(1) in c.content for c in tok.children or ()):
+            continue
+        line, col = _position(block, m.start(1), start)
+        raw = m.group(1)
+        kind = "image" if m.start() > 0 and block[m.start() - 1 : m.start()] == "!" else "link"
+        yield Link(kind, raw, line + first + 1, col + flat.offsets[line] + 1, len(raw))
     for child in tok.children or ():
         if child.type == "link_open":
             kind, href = "link", str(child.attrs.get("href", ""))

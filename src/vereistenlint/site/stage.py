@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..document import Document
 from ..findings import Finding
 from ..repo import file_key
 from ..rules import links
 from .index import SiteIndex, build
+from .outline import outline
 from .mkdocs import SiteConfig, defaults, find_config, load_config
 
 
@@ -77,9 +79,14 @@ def run(
                     checked[rel] = (page, _display(page))
     if not checked and not paths:
         return result
-    for rel, (path, _display_name) in checked.items():
+    engine_files = {file_key(path) for path, _ in files}
+    for rel, (path, display) in checked.items():
         found = [f for f in links.check_page(index, rel) if f.code in enabled]
-        result.by_key[file_key(path)] = found
+        key = file_key(path)
+        if key in engine_files:
+            result.by_key[key] = found
+        elif found:  # a page the per-file checks skip (index.md): reported here
+            result.others.append((path, display, found))
     changed = set(checked) | index.vanished()
     for rel in index.linking_to(changed):
         if rel in checked:
@@ -111,3 +118,24 @@ def _display(path: Path) -> str:
         return Path(os.path.relpath(path)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+_INDEXES: dict[str, SiteIndex] = {}
+
+
+def page_findings(doc: Document, enabled: frozenset[str]) -> list[Finding]:
+    """The link findings of a page as it is in memory (for --fix, between rounds)."""
+    if not enabled & links.CODES or not doc.readable:
+        return []
+    site = locate_site([doc.path], None)
+    key = os.path.abspath(site.docs_dir)
+    if key not in _INDEXES:
+        if not site.docs_dir.is_dir():
+            return []
+        _INDEXES[key] = build(site)
+    index = _INDEXES[key]
+    rel = index.rel(doc.path)
+    if rel is None or rel not in index.files:
+        return []
+    index.records[rel] = outline(doc, index.ids)
+    return [f for f in links.check_page(index, rel) if f.code in enabled]
