@@ -27,6 +27,8 @@ LINKS = [r.code for r in RULES if r.code.startswith("VL6")]
 
 def _select(path: Path) -> list[str]:
     return LINKS if (path / "mkdocs.yml").is_file() else ALL
+
+
 PASSING = sorted(p for p in RULE_DIR.glob("*/pass*") if p.suffix != ".expected")
 FAILING = sorted(p for p in RULE_DIR.glob("*/fail*") if p.suffix != ".expected")
 

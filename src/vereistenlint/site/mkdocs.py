@@ -189,7 +189,7 @@ def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
     if not isinstance(node, yaml.MappingNode):
         return None
     for k, v in node.value:
-        if isinstance(k, yaml.ScalarNode) and k.value == key:
+        if isinstance(k, yaml.ScalarNode) and k.value == key and isinstance(v, yaml.Node):
             return v
     return None
 

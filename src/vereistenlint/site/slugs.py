@@ -139,7 +139,7 @@ def heading_ids(site: SiteConfig) -> HeadingIds:
     unknown: str | None = None
     if chosen is not None:
         slugify, unknown = _configured_slugify(chosen)
-    extensions = []
+    extensions: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
     for name, _options in site.markdown_extensions:
         short = name.removeprefix("markdown.extensions.")
         if short in HEADING_EXTENSIONS and short not in (n for n, _ in extensions):

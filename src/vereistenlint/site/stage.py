@@ -19,8 +19,8 @@ from ..findings import Finding
 from ..repo import file_key
 from ..rules import links
 from .index import SiteIndex, build
-from .outline import outline
 from .mkdocs import SiteConfig, defaults, find_config, load_config
+from .outline import outline
 
 
 @dataclass
