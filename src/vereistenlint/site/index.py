@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..load import load
+from ..document import Document
+from ..load import _FM_CLOSE, _FM_OPEN, read_bytes, split_lines
 from .mkdocs import SiteConfig
 from .outline import Link, Outline, link_target, outline
 from .slugs import HeadingIds, heading_ids
@@ -59,7 +60,7 @@ class SiteIndex:
         path = self.site.docs_dir / rel
         cached = self.cache.get(path, rel) if self.cache is not None else None
         if cached is None:
-            cached = outline(load(path, rel), self.ids)
+            cached = outline(load_body(path, rel), self.ids)
             self.read.add(rel)
             if self.cache is not None:
                 self.cache.put(path, rel, cached)
@@ -86,6 +87,25 @@ class SiteIndex:
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save()
+
+
+def load_body(path: Path, display: str) -> Document:
+    """A page's lines and where its body starts; the front matter is skipped, never parsed
+    (links need the body only, and an untrusted page's YAML is composed once, by its own check)."""
+    doc = Document(path=path, display=display)
+    try:
+        text = read_bytes(path).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        doc.readable = False
+        return doc
+    if "\x00" in text:
+        doc.readable = False
+        return doc
+    doc.text, doc.lines = text, split_lines(text)
+    if doc.lines and _FM_OPEN.match(doc.lines[0]):
+        close = next((i for i, x in enumerate(doc.lines) if i and _FM_CLOSE.match(x)), None)
+        doc.body_start = len(doc.lines) if close is None else close + 1
+    return doc
 
 
 def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
