@@ -335,3 +335,11 @@ def test_the_content_repo_nav_and_index_pages_resolve() -> None:
 
     assert list(check_nav(index)) == []
     assert len(index.pages) > 200
+
+
+def test_without_mkdocs_yml_links_are_judged_only_when_asked_for(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\n[b](b.md)\n")
+    assert [d.code for d in check([docs], select=["VL601"])] == ["VL601"]
+    assert not [d for d in check([docs]) if d.code.startswith("VL6")]

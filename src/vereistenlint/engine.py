@@ -133,7 +133,12 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
             config,
         )
     site_found = site_stage.run(
-        paths, files, enabled, root=config.root if config else None, use_cache=options.cache
+        paths,
+        files,
+        enabled,
+        root=config.root if config else None,
+        use_cache=options.cache,
+        selected=bool(options.select or (config.select if config else ())),
     )
     for entry in checked:
         repo_found = [f for fn in REPO_CHECKS for f in fn(repo, entry) if f.code in enabled]

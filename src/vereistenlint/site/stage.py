@@ -56,12 +56,15 @@ def run(
     *,
     root: Path | None = None,
     use_cache: bool = False,
+    selected: bool = False,
 ) -> LinkFindings:
+    """`selected`: the link rules were asked for by name; only then do they run on a tree
+    without mkdocs.yml (a copy of a few folders of a site would otherwise be all broken links)."""
     result = LinkFindings()
     if not enabled & links.CODES:
         return result
     site = locate_site(paths, root)
-    if not site.docs_dir.is_dir():
+    if not site.docs_dir.is_dir() or (site.config_file is None and not selected):
         return result
     index = build(site, use_cache=use_cache)
     result.index = index
