@@ -241,6 +241,22 @@ def test_unsafe_fix_rewrites_a_link_with_one_certain_candidate(tmp_path: Path) -
     assert not safe.changed
 
 
+def test_unsafe_fixes_of_site_address_root_and_folder_links(tmp_path: Path) -> None:
+    shutil.copytree(SITE, tmp_path / "site")
+    page = tmp_path / "site" / "docs" / "index.md"
+    options = Options(select=("VL6",))
+    result = fix_file(page, "index.md", options, unsafe=True)
+    new = result.fixed.decode()
+    assert "[vereisten](vereisten/index.md) en [jurist](rollen/jurist.md)" in new
+    assert "[rollen](rollen/jurist.md) en [oud](rollen/jurist.md)" in new
+    assert "[uitleg](vereisten/uitleg.md#privacy-beveiliging-avg)" in new
+    assert '<a href="vereisten/">' in new  # raw HTML is left as written
+    page.write_bytes(result.fixed)
+    left = {d.code for d in check([page], select=LINKS) if d.path.endswith("index.md")}
+    assert left == {"VL601"}  # <a href="rollen/bestaat-niet/">: nothing to rewrite it to
+    assert not fix_file(page, "index.md", options, unsafe=True).changed
+
+
 def test_template_links_and_code_are_not_guessed_at() -> None:
     found = [d for d in check([SITE / "docs" / "vereisten" / "links.md"], select=LINKS)]
     lines = {d.line for d in found}

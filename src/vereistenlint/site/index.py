@@ -24,6 +24,10 @@ from .outline import Link, Outline, link_target, outline
 from .slugs import HeadingIds, heading_ids
 
 CACHE_NAME = "site.json"
+
+#: outlines already made in this process, by file and stamp: the library and a language server
+#: check file after file, and every check needs every page's anchors
+_MEMO: dict[tuple[str, str], tuple[list[int], Outline]] = {}
 CACHE_FORMAT = 1
 
 
@@ -60,8 +64,16 @@ class SiteIndex:
         path = self.site.docs_dir / rel
         cached = self.cache.get(path, rel) if self.cache is not None else None
         if cached is None:
-            cached = outline(load_body(path, rel), self.ids)
-            self.read.add(rel)
+            stamp = _stamp(path)
+            memo_key = (os.path.abspath(path), repr(self.ids))
+            memo = _MEMO.get(memo_key)
+            if memo is not None and stamp is not None and memo[0] == stamp:
+                cached = memo[1]
+            else:
+                cached = outline(load_body(path, rel), self.ids)
+                self.read.add(rel)
+                if stamp is not None:
+                    _MEMO[memo_key] = (stamp, cached)
             if self.cache is not None:
                 self.cache.put(path, rel, cached)
         self.records[rel] = cached

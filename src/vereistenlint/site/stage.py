@@ -75,7 +75,10 @@ def run(
             checked[rel] = (path, display)
     for raw in paths:
         folder = Path(raw)
-        if folder.is_dir():
+        named = index.rel(folder)
+        if named is not None and named in index.files and named.endswith(".md"):
+            checked.setdefault(named, (folder, folder.as_posix()))  # index.md named by hand
+        elif folder.is_dir():
             for rel in index.pages:
                 page = site.docs_dir / rel
                 if rel not in checked and _inside(page, folder):
