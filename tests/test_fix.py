@@ -21,8 +21,19 @@ from vereistenlint.rules import BY_NAME, RULES
 
 from .conftest import FIXTURES, ROOT
 
-FIX_DIR = FIXTURES / "fix"
-CASES = sorted(FIX_DIR.glob("*/*.md"))
+RULE_DIR = FIXTURES / "rules"
+FIXED = ".fixed.md"
+
+
+def fixed(case: Path) -> Path:
+    """Where the expected result of fixing a fixture is: ``fail-x.md`` -> ``fail-x.fixed.md``."""
+    return case.with_name(case.name.removesuffix(".md") + FIXED)
+
+
+#: every rule fixture that has an expected result of --fix beside it
+CASES = sorted(
+    p for p in RULE_DIR.glob("*/*.md") if not p.name.endswith(FIXED) and fixed(p).exists()
+)
 ALL = tuple(r.code for r in RULES)
 
 
@@ -40,7 +51,7 @@ def test_fix_gives_the_expected_file_which_checks_clean_for_the_rule(
     shutil.copy(case, target)
     assert rule.code in {d.code for d in check([target], select=ALL)}
     result = _fix(target, unsafe)
-    assert result.fixed == case.with_suffix(".fixed").read_bytes()
+    assert result.fixed == fixed(case).read_bytes()
     target.write_bytes(result.fixed)
     assert rule.code not in {d.code for d in check([target], select=ALL)}
     assert not _fix(target, unsafe).changed  # a second fix changes nothing
@@ -53,7 +64,7 @@ def test_every_fixable_rule_has_a_fix_fixture() -> None:
 
 
 def test_unsafe_fixes_wait_for_the_flag(tmp_path: Path) -> None:
-    case = FIX_DIR / "unknown-label" / "unsafe-fail-misspelled-bouwblok.md"
+    case = RULE_DIR / "unknown-label" / "unsafe-fail-misspelled-bouwblok.md"
     target = tmp_path / case.name
     shutil.copy(case, target)
     assert not _fix(target).changed

@@ -4,8 +4,8 @@ truncation, any line endings, a BOM) never make the linter raise; every finding 
 its file; --fix is idempotent and changes no byte outside the lines its fixes edit; and
 every output format reports the same findings.
 
-"Outside the fixes' own lines" is checked on each round of fixing as `engine.fix_file`
-does it (the real code, observed through `engine.apply_fixes`): the edits of one round's
+"Outside the fixes' own lines" is checked on each round of fixing as `fix.fix_file`
+does it (the real code, observed through `fix.apply_fixes`): the edits of one round's
 fixes name the lines they may touch, and every line outside them must be there unchanged,
 byte for byte and in order, in that round's result. Findings are not a sound bound on
 their own: a moved tags marker or a missing applicability section is fixed away from the
@@ -34,13 +34,14 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from vereistenlint import engine
+from vereistenlint import checks, decide, engine
 from vereistenlint import fix as fixing
+from vereistenlint.choose import choose_profile
 from vereistenlint.diagnostics import Diagnostic, Severity
-from vereistenlint.document import Document
 from vereistenlint.findings import Edit, Fix
 from vereistenlint.load import load_bytes, split_lines
 from vereistenlint.reporters import REPORTERS, github
+from vereistenlint.reporters.settings import Settings
 from vereistenlint.rules import BY_CODE, RULES
 
 from .conftest import FIXTURES, ROOT
@@ -349,7 +350,7 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
 ) -> None:
     name, original = file
     rounds: list[tuple[str, list[Fix], str]] = []
-    real_apply = fixing.apply  # what engine.fix_file calls, as engine.apply_fixes
+    real_apply = fixing.apply  # what fix_file calls, as fix.apply_fixes
 
     def observed(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
         new, count = real_apply(text, fixes)
@@ -359,7 +360,7 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
     with folder([(name, original)]) as root, pytest.MonkeyPatch.context() as patch:
         path = root / "docs" / name
         codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
-        patch.setattr(engine, "apply_fixes", observed)
+        patch.setattr(fixing, "apply_fixes", observed)
         result = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
         patch.undo()
         assert result.original == original
@@ -491,7 +492,7 @@ def assert_formats_agree(result: engine.Result) -> None:
     assert _from_json(REPORTERS["json"](result)) == expected
     assert _from_sarif(REPORTERS["sarif"](result)) == expected
     assert sorted(_from_junit(REPORTERS["junit"](result), result.files)) == sorted(expected)
-    annotations, listing = _from_github(github.render(result, environ={}))
+    annotations, listing = _from_github(github.render(result, Settings(environ={})))
     errors = [f for f in expected if f[4] == Severity.ERROR.value]
     warnings = [f for f in expected if f[4] != Severity.ERROR.value]
     limit = github.MAX_ANNOTATIONS
@@ -542,10 +543,10 @@ def test_title_full_stop_fix_with_a_repeated_title_stays_on_its_line(tmp_path: P
     title = text.split("\n")[1]
     path = tmp_path / name
     path.write_text(text.replace(title, f"{title}\n{title}.", 1), encoding="utf-8")
-    doc = load_bytes(Document(path=path, display=name), path.read_bytes())
-    found, _, _ = engine.evaluate(
-        doc, engine.choose_profile(doc, OPTIONS), OPTIONS, (), OPTIONS.enabled()
-    )
+    doc = load_bytes(path, name, path.read_bytes())
+    codes = OPTIONS.enabled()
+    profile = choose_profile(doc, OPTIONS.profile, OPTIONS.config)
+    found = decide.file_findings(doc, checks.run(doc, profile, (), codes), None, codes).findings
     fixes = [f.fix for f in found if f.code == "VL014" and f.fix is not None]
     assert fixes
     assert off_their_line(doc.text, fixes) == []

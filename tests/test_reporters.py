@@ -23,6 +23,7 @@ from vereistenlint.cli import cli
 from vereistenlint.diagnostics import Diagnostic, Severity
 from vereistenlint.engine import Result
 from vereistenlint.reporters import REPORTERS, github, junit, sarif
+from vereistenlint.reporters.settings import Settings
 from vereistenlint.reporters.snippet import TAB_WIDTH, visible_line
 from vereistenlint.reporters.style import use_color
 from vereistenlint.rules import RULES
@@ -225,7 +226,7 @@ def test_github_annotations_are_capped_per_kind_errors_first() -> None:
     warnings = [_diag("a.md", i, "VL106", Severity.WARNING, f"w{i}") for i in range(1, 13)]
     errors = [_diag("b.md", i, "VL012", Severity.ERROR, f"e{i}") for i in range(1, 26)]
     result = Result(warnings + errors, ["a.md", "b.md"])
-    lines = github.render(result, environ={}).splitlines()
+    lines = github.render(result, Settings(environ={})).splitlines()
     kinds = [line.split(" ", 1)[0] for line in lines if line.startswith(("::error ", "::warning "))]
     assert kinds == ["::error"] * 10 + ["::warning"] * 10
     assert "Annotated 10 of 25 errors and 10 of 12 warnings" in "\n".join(lines)
@@ -236,7 +237,7 @@ def test_github_annotations_are_capped_per_kind_errors_first() -> None:
 def test_github_escapes_and_fences_file_text() -> None:
     evil = "bad\n::warning::injected 100%"
     result = Result([_diag("dir,x/a:b.md", 3, "VL012", Severity.ERROR, evil)], ["dir,x/a:b.md"])
-    lines = github.render(result, environ={}).splitlines()
+    lines = github.render(result, Settings(environ={})).splitlines()
     assert lines[0] == (
         "::error file=dir%2Cx/a%3Ab.md,line=3,col=1,title=VL012::bad%0A::warning::injected 100%25"
     )
@@ -250,7 +251,7 @@ def test_github_escapes_and_fences_file_text() -> None:
 def test_github_paths_are_relative_to_the_workspace(tmp_path: Path) -> None:
     path = (tmp_path / "docs" / "a.md").as_posix()
     result = Result([_diag(path, 1, "VL012", Severity.ERROR, "m")], [path])
-    out = github.render(result, environ={"GITHUB_WORKSPACE": str(tmp_path)})
+    out = github.render(result, Settings(environ={"GITHUB_WORKSPACE": str(tmp_path)}))
     assert out.startswith("::error file=docs/a.md,line=1,col=1,title=VL012::m")
 
 
@@ -261,7 +262,7 @@ def test_step_summary_lists_every_finding_with_counts_per_rule() -> None:
         _diag("docs/c.md", 3, "VL106", Severity.WARNING, "w"),
     ]
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "1"}
-    text = github.step_summary(Result(found, ["docs/a|b.md", "docs/c.md"]), environ=env)
+    text = github.step_summary(Result(found, ["docs/a|b.md", "docs/c.md"]), Settings(environ=env))
     assert "Found 2 errors and 1 warning in 2 files checked." in text
     assert "| VL012 | `invalid-value` | error | 2 |" in text
     assert "| VL106 | `unexpected-section` | warning | 1 |" in text
@@ -274,7 +275,7 @@ def test_step_summary_lists_every_finding_with_counts_per_rule() -> None:
 def test_step_summary_stays_under_githubs_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(github, "SUMMARY_LIMIT", 2000)
     found = [_diag("a.md", i, "VL012", Severity.ERROR, "m" * 50) for i in range(1, 100)]
-    text = github.step_summary(Result(found, ["a.md"]), environ={})
+    text = github.step_summary(Result(found, ["a.md"]), Settings(environ={}))
     assert len(text.encode("utf-8")) < 2200
     assert re.search(r"\d+ more findings are not shown here", text)
 
@@ -350,11 +351,11 @@ def test_sarif_locations_are_relative_and_one_based(tree: Path) -> None:
 def test_sarif_uri_outside_the_base_is_absolute_and_escaped(tmp_path: Path) -> None:
     path = tmp_path / "met spatie" / "a.md"
     result = Result([_diag(path.as_posix(), 1, "VL012", Severity.ERROR, "m")], [path.as_posix()])
-    log = json.loads(sarif.render(result, base=tmp_path / "elders"))
+    log = json.loads(sarif.render(result, Settings(base=tmp_path / "elders")))
     validate(log)
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert uri == {"uri": path.as_uri()} and "%20" in uri["uri"]
-    inside = json.loads(sarif.render(result, base=tmp_path))
+    inside = json.loads(sarif.render(result, Settings(base=tmp_path)))
     loc = inside["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert loc == {"uri": "met%20spatie/a.md", "uriBaseId": "%SRCROOT%"}
 

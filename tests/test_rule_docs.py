@@ -10,10 +10,20 @@ from click.testing import CliRunner
 
 from vereistenlint import i18n, ruledocs
 from vereistenlint.cli import cli
-from vereistenlint.rules import BY_CODE, RULES, Rule
+from vereistenlint.rules import BY_CODE, RULES, Fixability, Rule
 
-FIXABILITY = {None: "—", "safe": "safe", "safe/unsafe": "safe/unsafe"}
-DUTCH_FIXABILITY = {None: "—", "safe": "veilig", "safe/unsafe": "veilig/onveilig"}
+FIXABILITY = {
+    Fixability.NONE: "—",
+    Fixability.SAFE: "safe",
+    Fixability.UNSAFE: "unsafe",
+    Fixability.SAFE_UNSAFE: "safe/unsafe",
+}
+DUTCH_FIXABILITY = {
+    Fixability.NONE: "—",
+    Fixability.SAFE: "veilig",
+    Fixability.UNSAFE: "onveilig",
+    Fixability.SAFE_UNSAFE: "veilig/onveilig",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +100,7 @@ def test_rules_as_json_has_every_field(lang: str) -> None:
     for rule, row in zip(RULES, rows, strict=True):
         assert row["name"] == rule.name
         assert row["severity"] == rule.severity.value
-        assert row["fixability"] == rule.fix
+        assert row["fixability"] == (rule.fix.value if rule.fix else None)
         assert row["default"] is rule.default
         for field in ruledocs.FIELDS:
             assert row[field] == rule.text(field, lang).strip("\n"), (rule.code, field)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from .diagnostics import Diagnostic, Severity
 from .engine import check
 from .errors import UsageError
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["Diagnostic", "Severity", "UsageError", "__version__", "check"]

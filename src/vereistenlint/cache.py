@@ -19,8 +19,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .repo import Entry, Reference, file_key
+from .discover import file_key
+from .repo import Entry, Reference
+from .version import __version__
 
 FOLDER = ".vereistenlint_cache"
 FORMAT = 1
@@ -60,7 +61,7 @@ class IndexCache:
         if stamp is None:
             return
         fields = asdict(entry)
-        for transient in ("key", "display", "directives", "used"):
+        for transient in ("key", "display"):
             fields.pop(transient)
         self.entries[self._name(path)] = {"stamp": stamp, "entry": fields}
         self.dirty = True

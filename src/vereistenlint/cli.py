@@ -9,14 +9,16 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config, engine, i18n, profiles, ruledocs
+from . import config, engine, i18n, profiles, ruledocs
 from . import fix as fixing
 from .diagnostics import Severity
 from .errors import UsageError
+from .options import Options
 from .reporters import REPORTERS
 from .reporters.output import default_format, emit
 from .reporters.style import COLOR_CHOICES
 from .rules import lookup
+from .version import __version__
 
 _LANG_OPTION = click.option(
     "--lang",
@@ -108,7 +110,7 @@ def check(
     Without PATHS, checks what the configuration's 'include' names."""
     try:
         configuration = config.discover_config(config_path)
-        options = engine.Options(
+        options = Options(
             profile,
             tuple(_split(select)),
             tuple(_split(ignore)),
@@ -118,12 +120,12 @@ def check(
             cache=not no_cache,
         )
         if show_diff:
-            changes = engine.run_fixes(paths, options, unsafe=unsafe_fixes)
+            changes = fixing.run_fixes(paths, options, unsafe=unsafe_fixes)
             click.echo("".join(fixing.unified_diff(c) for c in changes), nl=False)
             sys.exit(1 if changes else 0)
         fixed = 0
         if do_fix:
-            for change in engine.run_fixes(paths, options, unsafe=unsafe_fixes):
+            for change in fixing.run_fixes(paths, options, unsafe=unsafe_fixes):
                 fixing.write_atomically(change.path, change.fixed)
                 fixed += change.applied
         result = engine.run_check(paths, options)
@@ -162,10 +164,13 @@ def rule_cmd(code: str, lang: str | None) -> None:
 
 
 @cli.command("profiles")
-def profiles_cmd() -> None:
+@_LANG_OPTION
+def profiles_cmd(lang: str | None) -> None:
     """List the profiles (file formats) and the schema each uses."""
+    chosen = _docs_language(lang)
     for profile in profiles.all_profiles().values():
-        click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {profile.description}")
+        description = i18n.ui(f"profile.{profile.name}", chosen)
+        click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {description}")
 
 
 def _language(option: str | None, configuration: config.Config | None) -> str:

@@ -3,12 +3,14 @@
 The front-matter span is found in the original text (python-frontmatter's splitter drops
 blank lines after the opening ``---``, which shifts every line number), and the YAML
 inside it is composed so that each key and value keeps its position. Problems met while
-parsing are kept as findings of their own rules instead of exceptions, so a broken file
-still gets a diagnostic with a position and the run goes on.
+parsing are kept as `Problem` records instead of exceptions; the rules of `rules/reading.py`
+turn them into findings, so a broken file still gets a diagnostic with a position and the
+run goes on.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,10 +23,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from . import yamlpos
-from .findings import Edit, Finding
+from .findings import Edit
 
-_FM_OPEN = re.compile(r"---[ \t]*")
-_FM_CLOSE = re.compile(r"(---|\.\.\.)[ \t]*")
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAB = re.compile(r'^(===[!+]?)[ \t]+"(?P<title>[^"]*)"[ \t]*$')
@@ -73,7 +73,7 @@ class Table:
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class FrontMatter:
     open_line: int  # 0-based index of the opening ---
     close_line: int  # 0-based index of the closing ---
@@ -85,16 +85,38 @@ class FrontMatter:
         return self.open_line + 2
 
 
-@dataclass
+class ProblemKind(enum.Enum):
+    """Why a file could not be read or parsed; each kind is reported by one rule."""
+
+    UNREADABLE = "unreadable"
+    NO_FRONT_MATTER = "no-front-matter"
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem met while reading or parsing, as data: message key and arguments."""
+
+    kind: ProblemKind
+    line: int
+    column: int
+    key: str
+    args: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
+    """Built in one step by `load`; the body's tokens and sections are derived on demand."""
+
     path: Path
     display: str
     text: str = ""
     lines: list[str] = field(default_factory=list)
     front_matter: FrontMatter | None = None
     body_start: int = 0  # 0-based index of the first body line
-    #: problems met while reading and parsing, reported by the rules that own them
-    parse_findings: list[Finding] = field(default_factory=list)
+    #: problems met while reading and parsing, reported by the rules of rules/reading.py
+    problems: tuple[Problem, ...] = ()
     readable: bool = True
 
     @property

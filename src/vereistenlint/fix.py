@@ -1,28 +1,37 @@
-"""Apply the fixes that checks attach to their findings, in rounds, and write files safely.
+"""--fix: apply the fixes that checks attach to their findings, in rounds, over the same stages
+as a check (discover, load, choose a profile, run the checks, decide).
 
 A fix never loses data: edits of one round do not overlap (an overlapping fix waits for the
 next round, after the file is parsed again), rounds repeat until nothing is left to fix, a
-file whose front matter does not parse is left alone, and the result is written to a
-temporary file that then replaces the original, with its encoding, BOM, line endings and
-mode kept.
+round that does not leave fewer findings is undone, a file whose front matter does not
+parse is left alone, and the result is written to a temporary file that then replaces the
+original, with its encoding, BOM, line endings and mode kept (`edits.write_atomically`).
 """
 
 from __future__ import annotations
 
 import codecs
 import os
-import re
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .document import Document
-from .findings import Edit, Finding, Fix
-from .load import YAML_SYNTAX, load_bytes
+from . import checks, decide, labels, parallel
+from .choose import choose_profile
+from .discover import select_files
+from .document import Document, ProblemKind
+from .edits import apply, encode, write_atomically
+from .files import read_bytes
+from .findings import Finding, Fix
+from .load import load_bytes
+from .options import Options
+from .rules.base import Vocabularies
+from .site import stage as site_stage
 
 MAX_ROUNDS = 10
-_BREAK = re.compile(r"\r\n|\r|\n")
+#: what the rounds call to apply fixes (a test observes each round through it)
+apply_fixes = apply
 
 
 @dataclass(frozen=True)
@@ -38,13 +47,77 @@ class FixResult:
         return self.fixed != self.original
 
 
+def run_fixes(
+    paths: Sequence[str | os.PathLike[str]], options: Options, *, unsafe: bool = False
+) -> list[FixResult]:
+    """The fixed content of every file that fixes would change (nothing is written here)."""
+    config = options.config
+    files = select_files(paths, config)
+    vocabularies = labels.vocabularies(config.labels) if config else ()
+    work = partial(
+        fix_file,
+        options=options,
+        vocabularies=vocabularies,
+        enabled=options.enabled(),
+        unsafe=unsafe,
+    )
+    return [r for r in parallel.map_files(work, files, options.jobs) if r.changed]
+
+
+def fix_file(
+    path: Path,
+    display: str,
+    options: Options,
+    vocabularies: Vocabularies = (),
+    enabled: frozenset[str] | None = None,
+    unsafe: bool = False,
+) -> FixResult:
+    """Apply fixes to one file in memory, round after round until nothing is left to fix."""
+    codes = options.enabled() if enabled is None else enabled
+    try:
+        raw = read_bytes(path)
+    except OSError:
+        return FixResult(path, display, b"", b"", 0)
+    doc = load_bytes(path, display, raw)
+    if not fixable(doc):
+        return FixResult(path, display, raw, raw, 0)
+
+    def findings(doc: Document) -> list[Finding] | None:
+        # the link rules' fixes are all unsafe: the site is consulted only for --unsafe-fixes
+        links = site_stage.page_findings(doc, codes) if unsafe else []
+        profile = choose_profile(doc, options.profile, options.config)
+        if profile is None:
+            return links or None
+        raw_found = checks.run(doc, profile, vocabularies, codes)
+        return decide.file_findings(doc, raw_found, options.config, codes).findings + links
+
+    original = text = doc.text
+    applied = 0
+    found = findings(doc)
+    for _ in range(MAX_ROUNDS):
+        fixes = chosen_fixes(found or [], unsafe)
+        if found is None or not fixes:
+            break
+        new_text, count = apply_fixes(text, fixes)
+        new_doc = reload(doc, new_text)
+        if count == 0 or new_text == text or not fixable(new_doc):
+            break
+        remaining = findings(new_doc)
+        if len(remaining or []) >= len(found):
+            break  # a round must leave fewer findings; one that does not is undone
+        text, doc, found, applied = new_text, new_doc, remaining, applied + count
+    if text == original:
+        return FixResult(path, display, raw, raw, 0)
+    return FixResult(path, display, raw, encode(text, raw.startswith(codecs.BOM_UTF8)), applied)
+
+
 def fixable(doc: Document) -> bool:
     """Only files that were read and whose front matter, if any, parsed may be written."""
     fm = doc.front_matter
     return (
         doc.readable
         and (fm is None or fm.parsed is not None)
-        and not any(f.code == YAML_SYNTAX for f in doc.parse_findings)
+        and not any(p.kind is ProblemKind.YAML_SYNTAX for p in doc.problems)
     )
 
 
@@ -56,90 +129,8 @@ def chosen_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
     return fixes
 
 
-def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
-    """Apply the fixes whose edits overlap no earlier fix; returns the text and how many."""
-    starts = _line_starts(text)
-    newline = _newline(text)
-    taken: list[tuple[int, int]] = []
-    edits: list[tuple[int, int, str]] = []
-    applied = 0
-    for fix in sorted(fixes, key=lambda f: min(f.edits)):
-        if not all(_in_range(text, starts, e) for e in fix.edits):
-            continue  # a fix that points outside its lines is a bug; never apply it
-        spans = [
-            (
-                _offset(starts, text, e.line, e.column),
-                _offset(starts, text, e.end_line, e.end_column),
-                e,
-            )
-            for e in fix.edits
-        ]
-        if any(_overlaps(a, b, c, d) for a, b, _ in spans for c, d in taken):
-            continue
-        for a, b, e in spans:
-            taken.append((a, b))
-            edits.append((a, b, e.text.replace("\n", newline)))
-        applied += 1
-    for a, b, new in sorted(edits, key=lambda x: (x[0], x[1]), reverse=True):
-        if a == len(text) and text and not text.endswith(("\n", "\r")) and new:
-            new = newline + new
-        text = text[:a] + new + text[b:]
-    return text, applied
-
-
-def _in_range(text: str, starts: list[int], edit: Edit) -> bool:
-    """Both ends of the edit lie on a line (or at the very end of the text)."""
-    for line, column in ((edit.line, edit.column), (edit.end_line, edit.end_column)):
-        if line == len(starts) and column == 0:
-            continue
-        if not 0 <= line < len(starts) or column < 0:
-            return False
-        end = starts[line + 1] if line + 1 < len(starts) else len(text)
-        content = text[starts[line] : end].rstrip("\r\n")
-        if column > len(content):
-            return False
-    return (edit.line, edit.column) <= (edit.end_line, edit.end_column)
-
-
-def _overlaps(a: int, b: int, c: int, d: int) -> bool:
-    if a == b or c == d:  # insertions clash only when they stand at the same place
-        return a == c or (c < a < d) or (a < c < b)
-    return a < d and c < b
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
-
-
-def _offset(starts: list[int], text: str, line: int, column: int) -> int:
-    if line >= len(starts):
-        return len(text)
-    return min(starts[line] + column, len(text))
-
-
-def _newline(text: str) -> str:
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    return "\r\n" if crlf > lf else "\n"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, keep its mode, then rename over it."""
-    import tempfile  # imported when a file is written, not on every check
-
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def reload(doc: Document, text: str) -> Document:
+    return load_bytes(doc.path, doc.display, text.encode("utf-8"))
 
 
 def unified_diff(result: FixResult) -> str:
@@ -152,23 +143,15 @@ def unified_diff(result: FixResult) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def encode(text: str, had_bom: bool) -> bytes:
-    return (codecs.BOM_UTF8 if had_bom else b"") + text.encode("utf-8")
-
-
-def reload(doc: Document, text: str) -> Document:
-    fresh = Document(path=doc.path, display=doc.display)
-    return load_bytes(fresh, text.encode("utf-8"))
-
-
 __all__ = [
     "MAX_ROUNDS",
-    "Edit",
     "FixResult",
     "apply",
     "chosen_fixes",
-    "encode",
+    "fix_file",
     "fixable",
     "reload",
+    "run_fixes",
+    "unified_diff",
     "write_atomically",
 ]

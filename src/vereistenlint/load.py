@@ -1,4 +1,5 @@
-"""Bytes on disk to a Document, turning every way a file can be unreadable into a finding.
+"""Bytes on disk to a Document, in one step, recording every way a file can be unreadable as
+a `Problem` (the rules of `rules/reading.py` report them).
 
 The front-matter span is located here, in the decoded text, so that line numbers are those
 of the file itself whatever blank lines, comments or line endings the front matter holds.
@@ -7,75 +8,56 @@ of the file itself whatever blank lines, comments or line endings the front matt
 from __future__ import annotations
 
 import re
-import stat
 from pathlib import Path
 
 import yaml
 
 from . import yamlpos
-from .document import Document, FrontMatter
-from .findings import finding, term
+from .document import Document, FrontMatter, Problem, ProblemKind
+from .files import read_bytes, split_lines
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FM_OPEN = re.compile(r"---[ \t]*\Z")
 _FM_CLOSE = re.compile(r"(---|\.\.\.)[ \t]*\Z")
 
-UNREADABLE = "VL001"
-NO_FRONT_MATTER = "VL002"
-YAML_SYNTAX = "VL003"
-DUPLICATE_KEY = "VL004"
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as an editor numbers them: CRLF, CR and LF are breaks, nothing else is."""
-    lines = _LINE_BREAK.split(text)
-    if lines and lines[-1] == "" and len(lines) > 1:
-        lines.pop()
-    return lines
-
-
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file; OSError for anything else.
-
-    A FIFO or a device named ``*.md`` (or a symlink to one) would block or never end when
-    read, so it is refused before it is opened.
-    """
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise OSError(0, term("reason.not_regular"))
-    return path.read_bytes()
+UNREADABLE = ProblemKind.UNREADABLE
+NO_FRONT_MATTER = ProblemKind.NO_FRONT_MATTER
+YAML_SYNTAX = ProblemKind.YAML_SYNTAX
+DUPLICATE_KEY = ProblemKind.DUPLICATE_KEY
 
 
 def load(path: Path, display: str) -> Document:
-    doc = Document(path=path, display=display)
     try:
         raw = read_bytes(path)
     except OSError as exc:
-        doc.readable = False
         reason = exc.strerror or exc.__class__.__name__
-        doc.parse_findings.append(finding(UNREADABLE, 1, 1, "read.oserror", reason=reason))
-        return doc
-    return load_bytes(doc, raw)
+        return _unreadable(
+            path, display, Problem(UNREADABLE, 1, 1, "read.oserror", _args(reason=reason))
+        )
+    return load_bytes(path, display, raw)
 
 
-def load_bytes(doc: Document, raw: bytes) -> Document:
+def load_bytes(path: Path, display: str, raw: bytes) -> Document:
     if b"\x00" in raw:
-        doc.readable = False
-        offset = raw.index(b"\x00")
-        line, col = _byte_position(raw, offset)
-        doc.parse_findings.append(finding(UNREADABLE, line, col, "read.binary"))
-        return doc
+        line, col = _byte_position(raw, raw.index(b"\x00"))
+        return _unreadable(path, display, Problem(UNREADABLE, line, col, "read.binary"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        doc.readable = False
         line, col = _byte_position(raw, exc.start)
         byte = f"0x{raw[exc.start]:02X}"
-        doc.parse_findings.append(finding(UNREADABLE, line, col, "read.encoding", byte=byte))
-        return doc
-    doc.text = text
-    doc.lines = split_lines(text)
-    _split_front_matter(doc)
-    return doc
+        problem = Problem(UNREADABLE, line, col, "read.encoding", _args(byte=byte))
+        return _unreadable(path, display, problem)
+    lines = split_lines(text)
+    fm, body_start, problems = _split_front_matter(lines)
+    return Document(path, display, text, lines, fm, body_start, tuple(problems))
+
+
+def _unreadable(path: Path, display: str, problem: Problem) -> Document:
+    return Document(path, display, problems=(problem,), readable=False)
+
+
+def _args(**args: object) -> tuple[tuple[str, object], ...]:
+    return tuple(args.items())
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -84,31 +66,23 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return len(before), len(before[-1])
 
 
-def _split_front_matter(doc: Document) -> None:
-    lines = doc.lines
+def _split_front_matter(lines: list[str]) -> tuple[FrontMatter | None, int, list[Problem]]:
+    """The front matter, the index of the first body line and the problems met."""
     if not lines or not "".join(lines).strip():
-        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.empty_file"))
-        return
+        return None, 0, [Problem(NO_FRONT_MATTER, 1, 1, "front_matter.empty_file")]
     if not _FM_OPEN.match(lines[0]):
-        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.missing"))
-        return
+        return None, 0, [Problem(NO_FRONT_MATTER, 1, 1, "front_matter.missing")]
     close = next((i for i in range(1, len(lines)) if _FM_CLOSE.match(lines[i])), None)
     if close is None:
-        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.unterminated"))
-        doc.body_start = len(lines)
-        return
-    fm = FrontMatter(open_line=0, close_line=close)
-    doc.front_matter = fm
-    doc.body_start = close + 1
+        return None, len(lines), [Problem(NO_FRONT_MATTER, 1, 1, "front_matter.unterminated")]
+    first_line = FrontMatter(0, close).first_line
     source = "\n".join(lines[1:close]) + "\n"
     try:
-        fm.parsed = yamlpos.parse(source)
+        parsed = yamlpos.parse(source)
     except yamlpos.YamlTooComplex as exc:
-        line, col = exc.node.start_mark.line + fm.first_line, exc.node.start_mark.column + 1
-        doc.parse_findings.append(
-            finding(YAML_SYNTAX, line, col, "yaml.too_complex", reason=exc.reason)
-        )
-        return
+        line, col = exc.node.start_mark.line + first_line, exc.node.start_mark.column + 1
+        problem = Problem(YAML_SYNTAX, line, col, "yaml.too_complex", _args(reason=exc.reason))
+        return FrontMatter(0, close), close + 1, [problem]
     except yaml.MarkedYAMLError as exc:
         # an unclosed quote or bracket is reported at the end of the text by PyYAML (for a
         # bracket: on the closing '---', which is not YAML); the editor needs the place
@@ -117,21 +91,20 @@ def _split_front_matter(doc: Document) -> None:
         ended = at_end or "end of stream" in (exc.problem or "")
         unclosed = ended and exc.context_mark is not None
         mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
-        line, col = (mark.line + fm.first_line, mark.column + 1) if mark else (fm.first_line, 1)
-        problem = exc.problem or exc.context or "syntax error"
-        doc.parse_findings.append(finding(YAML_SYNTAX, line, col, "yaml.syntax", problem=problem))
-        return
+        line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+        problem_text = exc.problem or exc.context or "syntax error"
+        problem = Problem(YAML_SYNTAX, line, col, "yaml.syntax", _args(problem=problem_text))
+        return FrontMatter(0, close), close + 1, [problem]
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
-        doc.parse_findings.append(
-            finding(YAML_SYNTAX, fm.first_line, 1, "yaml.syntax", problem=str(exc).splitlines()[0])
-        )
-        return
-    if fm.parsed is None:
-        doc.parse_findings.append(finding(NO_FRONT_MATTER, 1, 1, "front_matter.empty"))
-        return
-    for first, dup in fm.parsed.duplicates:
-        line, col = doc.node_position(dup)
-        first_line, _ = doc.node_position(first)
-        doc.parse_findings.append(
-            finding(DUPLICATE_KEY, line, col, "yaml.duplicate_key", key=dup.value, first=first_line)
-        )
+        message = str(exc).splitlines()[0]
+        problem = Problem(YAML_SYNTAX, first_line, 1, "yaml.syntax", _args(problem=message))
+        return FrontMatter(0, close), close + 1, [problem]
+    fm = FrontMatter(0, close, parsed)
+    if parsed is None:
+        return fm, close + 1, [Problem(NO_FRONT_MATTER, 1, 1, "front_matter.empty")]
+    problems = []
+    for first, dup in parsed.duplicates:
+        line, col = dup.start_mark.line + first_line, dup.start_mark.column + 1
+        args = _args(key=dup.value, first=first.start_mark.line + first_line)
+        problems.append(Problem(DUPLICATE_KEY, line, col, "yaml.duplicate_key", args))
+    return fm, close + 1, problems

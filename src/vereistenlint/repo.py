@@ -8,15 +8,11 @@ their entries gathered afterwards.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .suppress import Directive
-
+from .discover import file_key
 from .document import Document
 from .profiles import Profile
 
@@ -40,17 +36,9 @@ class Entry:
     references: tuple[Reference, ...] = ()
     reference_key: str = ""
     reference_profile: str = ""
-    #: the file's suppression comments, and which of them its own findings used
-    directives: tuple[Directive, ...] = ()
-    used: frozenset[int] = frozenset()
 
 
-def entry_for(
-    doc: Document,
-    profile: Profile | None,
-    directives: tuple[Directive, ...] = (),
-    used: frozenset[int] = frozenset(),
-) -> Entry:
+def entry_for(doc: Document, profile: Profile | None) -> Entry:
     data: dict[str, Any] = doc.mapping() or {}
     fm = doc.front_matter
     index = fm.parsed.index if fm is not None and fm.parsed is not None else {}
@@ -60,11 +48,11 @@ def entry_for(
     if ident is not None:
         id_line, id_col = doc.node_position(index[("id",)].value)
     refs: list[Reference] = []
-    spec = profile.data.get("references") if profile else None
-    if spec and isinstance(data.get(spec["key"]), list):
-        for i, item in enumerate(data[spec["key"]]):
+    spec = profile.references if profile else None
+    if spec and isinstance(data.get(spec.key), list):
+        for i, item in enumerate(data[spec.key]):
             if isinstance(item, str):
-                line, col = doc.value_position(index[(spec["key"], i)])
+                line, col = doc.value_position(index[(spec.key, i)])
                 refs.append(Reference(item, line, col))
     return Entry(
         key=file_key(doc.path),
@@ -75,10 +63,8 @@ def entry_for(
         id_line=id_line,
         id_column=id_col,
         references=tuple(refs),
-        reference_key=spec["key"] if spec else "",
-        reference_profile=spec["profile"] if spec else "",
-        directives=directives,
-        used=used,
+        reference_key=spec.key if spec else "",
+        reference_profile=spec.profile if spec else "",
     )
 
 
@@ -102,7 +88,3 @@ class RepoIndex:
             return []
         same = (e for e in self.by_id.get(entry.id, []) if e.key != entry.key)
         return sorted(same, key=lambda e: e.display)
-
-
-def file_key(path: Path) -> str:
-    return os.path.realpath(path)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from . import i18n
-from .rules import RULES, Rule
+from .rules import RULES, Fixability, Rule
 
 #: the documentation fields every rule has in every language
 FIELDS = ("summary", "explanation", "wrong", "right", "fix")
@@ -40,7 +40,8 @@ class RuleDoc:
 
 def document(rule: Rule, lang: str = "en") -> RuleDoc:
     texts = {field: rule.text(field, lang).strip("\n") for field in FIELDS}
-    return RuleDoc(rule.code, rule.name, rule.severity.value, rule.fix, rule.default, **texts)
+    fixability = None if rule.fix is Fixability.NONE else rule.fix.value
+    return RuleDoc(rule.code, rule.name, rule.severity.value, fixability, rule.default, **texts)
 
 
 def _cells(rule: Rule, lang: str) -> list[str]:
@@ -59,11 +60,11 @@ def severity_word(severity: str, lang: str) -> str:
     return i18n.ui(f"severity.{severity}", lang)
 
 
-def fixability_word(fix: str | None, lang: str) -> str:
+def fixability_word(fix: Fixability, lang: str) -> str:
     """'safe', 'unsafe', 'safe/unsafe' in the reader's language, or a dash for no fix."""
-    if fix is None:
+    if fix is Fixability.NONE:
         return i18n.ui("fixability.none", lang)
-    return "/".join(i18n.ui(f"fixability.{part}", lang) for part in fix.split("/"))
+    return "/".join(i18n.ui(f"fixability.{part}", lang) for part in fix.parts)
 
 
 def _headers(lang: str) -> list[str]:
@@ -110,7 +111,7 @@ def explain(rule: Rule, lang: str = "en") -> str:
     d = document(rule, lang)
     facts = "    ".join(
         [
-            f"{i18n.ui('label.fixability', lang)}: {fixability_word(d.fixability, lang)}",
+            f"{i18n.ui('label.fixability', lang)}: {fixability_word(rule.fix, lang)}",
             f"{i18n.ui('label.default', lang)}: "
             + i18n.ui("default.on" if d.default else "default.off", lang),
         ]

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .files import LINE_BREAK
+
 try:  # the C loader is several times faster and keeps the same marks
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -81,9 +83,8 @@ def parse(text: str) -> ParsedYaml | None:
 
 
 #: Line breaks to YAML 1.1 (PyYAML and libyaml) that are none to an editor or to
-#: `load.split_lines`: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+#: `files.split_lines`: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 Remap = Callable[["yaml.Mark | None"], "yaml.Mark | None"]
 
@@ -96,7 +97,7 @@ def _remapper(text: str) -> Remap | None:
     if not _YAML_ONLY_BREAKS.search(text):
         return None
     starts: list[tuple[int, int]] = []  # YAML line -> (text line, column where it starts)
-    for number, line in enumerate(_LINE_BREAK.split(text)):
+    for number, line in enumerate(LINE_BREAK.split(text)):
         starts.append((number, 0))
         starts.extend((number, m.end()) for m in _YAML_ONLY_BREAKS.finditer(line))
 

@@ -1,6 +1,7 @@
 """Output formats, by name; the table also feeds the command's --format choice.
 
-A reporter turns one run's `Result` (sorted diagnostics and the files checked) into text.
+A reporter turns one run's `Result` (sorted diagnostics and the files checked) into text;
+it depends on the result and diagnostics types only, never on the engine.
 `text` is for people, `json` for scripts, `github` for workflow logs, `sarif` for code
 scanning and `junit` for CI test reports; all of them carry the same findings. Writing a
 report where the user asked for it is `output.emit`.
@@ -9,12 +10,12 @@ report where the user asked for it is `output.emit`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..engine import Result
+from ..result import Result
+from .settings import Settings
 
-Reporter = Callable[["Result"], str]
+#: every format has this signature: the run's result and the settings it may use
+Reporter = Callable[[Result, Settings], str]
 
 
 # Each format's module is imported only when the format is asked for, so that the pre-commit

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
-from ..engine import Result
+from ..result import Result
+from .settings import DEFAULT, Settings
 
 
-def render(result: Result) -> str:
+def render(result: Result, settings: Settings = DEFAULT) -> str:
     return (
         json.dumps([d.as_dict() for d in result.diagnostics], ensure_ascii=False, indent=2) + "\n"
     )

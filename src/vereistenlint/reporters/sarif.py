@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
 from ..diagnostics import Diagnostic, Severity
-from ..engine import Result
+from ..result import Result
 from ..rules import RULES, Rule
+from ..version import __version__
 from .paths import relative_to
+from .settings import DEFAULT, Settings
 from .source import SourceLines
 
 SCHEMA_URI = (
@@ -40,7 +41,8 @@ FINGERPRINT_KEY = "primaryLocationLineHash"
 _NUMBER = re.compile(r"\d+")
 
 
-def render(result: Result, *, base: Path | None = None) -> str:
+def render(result: Result, settings: Settings = DEFAULT) -> str:
+    base = settings.base
     root = Path(os.path.abspath(base if base is not None else os.getcwd()))
     return json.dumps(report(result, root), ensure_ascii=False, indent=2) + "\n"
 
@@ -69,7 +71,7 @@ def report(result: Result, root: Path) -> dict[str, Any]:
                         "name": "vereistenlint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [_rule(rule) for rule in RULES],
+                        "rules": [_rule(rule, result.lang) for rule in RULES],
                     }
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
@@ -98,15 +100,16 @@ def level(severity: Severity) -> str:
     return "error" if severity is Severity.ERROR else "warning"
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(rule: Rule, lang: str) -> dict[str, Any]:
+    summary, explanation = rule.text("summary", lang), rule.text("explanation", lang)
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.explanation},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": explanation},
         "help": {
-            "text": f"{rule.summary}\n\n{rule.explanation}",
-            "markdown": f"**{rule.code} `{rule.name}`**: {rule.summary}\n\n{rule.explanation}",
+            "text": f"{summary}\n\n{explanation}",
+            "markdown": f"**{rule.code} `{rule.name}`**: {summary}\n\n{explanation}",
         },
         "defaultConfiguration": {"level": level(rule.severity)},
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load import read_bytes, split_lines
+from ..files import read_bytes, split_lines
 
 
 class SourceLines:

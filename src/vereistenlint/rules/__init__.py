@@ -1,4 +1,9 @@
-"""The one explicit registry of rules and of the checks that report under them."""
+"""The one explicit registry of rules and of the checks that report under them.
+
+Adding a rule: a module in this folder with its code, `Rule` and check (see README,
+"Adding a rule"), then one line in `RULES` and one in the table of checks below.
+A check runs only when one of the codes it is registered with is enabled.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,21 @@ from . import (
     front_matter,
     links,
     maatregelen,
+    profile,
+    reading,
     repository,
+    schema,
     sections,
     suppression,
     text,
 )
-from .base import Check, Context, Rule
+from .base import Check, Context, DocumentCheck, Fixability, Registered, RepoCheck, Rule
 
 RULES: tuple[Rule, ...] = (
+    *reading.RULES,
+    *profile.RULES,
     *front_matter.RULES,
+    *schema.RULES,
     *sections.RULES,
     *text.RULES,
     *applicability.RULES,
@@ -25,22 +36,43 @@ RULES: tuple[Rule, ...] = (
     *links.RULES,
 )
 
-#: Checks run in this order on every document; each is a pure function of document and context.
-CHECKS: tuple[Check, ...] = (
-    front_matter.check,
-    front_matter.check_text_fields,
-    sections.check,
-    text.check_comments,
-    text.check_placeholders,
-    text.check_links,
-    text.check_trailing_whitespace,
-    applicability.check,
-    maatregelen.check,
-    repository.check_file_name,
+
+#: Run on every file first, whatever its profile: what reading and parsing it met.
+READING: tuple[Registered[DocumentCheck], ...] = (Registered(reading.check, reading.CODES),)
+
+#: Run on a file that was read and parsed without problems but that no profile fits.
+UNRECOGNISED: tuple[Registered[DocumentCheck], ...] = (
+    Registered(schema.check_unrecognised, frozenset({schema.INVALID_TYPE})),
+    Registered(profile.check, frozenset({profile.NO_PROFILE})),
+)
+
+#: Run in this order on every readable file with a profile; each is a pure function of
+#: document and context.
+CHECKS: tuple[Registered[Check], ...] = (
+    Registered(schema.check, schema.CODES),
+    Registered(front_matter.check_text_fields, front_matter.CODES),
+    Registered(sections.check, sections.CODES),
+    Registered(text.check_comments, frozenset({text.UNCLOSED_COMMENT})),
+    Registered(text.check_placeholders, frozenset({text.PLACEHOLDER})),
+    Registered(text.check_links, frozenset({text.BROKEN_LINK})),
+    Registered(text.check_trailing_whitespace, frozenset({text.TRAILING_WHITESPACE})),
+    Registered(applicability.check, applicability.CODES),
+    Registered(maatregelen.check, maatregelen.CODES),
+    Registered(repository.check_file_name, frozenset({repository.ID_FILE_NAME})),
 )
 
 #: Checks that judge one checked file against the whole repository, after every file is read.
-REPO_CHECKS = (repository.check_repository,)
+REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
+    Registered(
+        repository.check_repository,
+        frozenset({repository.DUPLICATE_ID, repository.UNKNOWN_REFERENCE}),
+    ),
+)
+
+#: The link family judges pages against the whole site (its docs folder and mkdocs.yml), in a
+#: stage of its own after the repository-wide checks (site/stage.py); it runs when one of
+#: these codes is enabled.
+SITE_CODES: frozenset[str] = links.CODES
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
@@ -54,10 +86,17 @@ __all__ = [
     "BY_CODE",
     "BY_NAME",
     "CHECKS",
+    "READING",
     "REPO_CHECKS",
     "RULES",
+    "SITE_CODES",
+    "UNRECOGNISED",
     "Check",
     "Context",
+    "DocumentCheck",
+    "Fixability",
+    "Registered",
+    "RepoCheck",
     "Rule",
     "lookup",
 ]

@@ -15,7 +15,8 @@ from typing import Any
 from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
 from ..findings import Edit, Finding, Fix, finding, quote
-from .base import Context, Rule
+from ..profiles import Applicability, ApplicabilityTab
+from .base import Context, Fixability, Rule, codes
 
 E = Severity.ERROR
 
@@ -30,43 +31,44 @@ RULES = (
         SECTION_PRESENCE,
         "applicability-section",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         TABS,
         "applicability-tabs",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         HEADER,
         "applicability-header",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         MISMATCH,
         "applicability-mismatch",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         ICON,
         "applicability-icon",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
 )
+CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    spec = ctx.profile.data.get("applicability")
+    spec = ctx.profile.applicability
     section_spec = ctx.profile.section_spec("applicability")
     data = doc.mapping()
     if not spec or not section_spec or data is None:
         return
-    section = doc.section(section_spec["name"])
-    keys_present = [k for k in spec["keys"] if k in data]
+    section = doc.section(section_spec.name)
+    keys_present = [k for k in spec.keys if k in data]
     if keys_present and section is None:
         located = doc.front_matter.parsed.index[(keys_present[0],)]  # type: ignore[union-attr]
         line, col = doc.node_position(located.key or located.value)
@@ -76,8 +78,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             col,
             "applicability.section_missing",
             fix=_create(doc, ctx, spec, data),
-            section=section_spec["name"],
-            keys=spec["keys"],
+            section=section_spec.name,
+            keys=spec.keys,
         )
         return
     if section is None:
@@ -89,7 +91,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             section.column,
             "applicability.maps_missing",
             section=section.name,
-            keys=spec["keys"],
+            keys=spec.keys,
         )
         return
     regenerate = _regenerate(doc, section, spec, data)
@@ -98,9 +100,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _tabs(
-    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+    doc: Document, section: Section, spec: Applicability, data: dict[str, Any]
 ) -> Iterator[Finding]:
-    expected = {t["title"]: t for t in spec["tabs"]}
+    expected = {t.title: t for t in spec.tabs}
     tabs = doc.tabs(section)
     seen: set[str] = set()
     for tab in tabs:
@@ -120,7 +122,7 @@ def _tabs(
             )
             continue
         seen.add(tab.title)
-        yield from _tab(doc, tab, expected[tab.title], spec["icons"], data)
+        yield from _tab(doc, tab, expected[tab.title], spec.icons, data)
     for title in expected:
         if title not in seen:
             yield finding(
@@ -134,7 +136,7 @@ def _tabs(
 
 
 def _tab(
-    doc: Document, tab: Tab, tab_spec: dict[str, Any], icons: dict[str, str], data: dict[str, Any]
+    doc: Document, tab: Tab, tab_spec: ApplicabilityTab, icons: dict[str, str], data: dict[str, Any]
 ) -> Iterator[Finding]:
     tables = doc.tables(tab)
     if len(tables) != 1 or len(tables[0].rows) != 1:
@@ -151,8 +153,8 @@ def _tab(
         if len(tables) != 1 or not tables[0].rows:
             return
     table = tables[0]
-    classes = tab_spec["classes"]
-    headers = [c["header"] for c in classes]
+    classes = tab_spec.classes
+    headers = [c.header for c in classes]
     if [c.text for c in table.header] != headers:
         cell = _first_difference(table.header, headers)
         yield finding(
@@ -165,7 +167,7 @@ def _tab(
             expected=headers,
         )
         return
-    values = _front_matter_values(data.get(tab_spec["key"]))
+    values = _front_matter_values(data.get(tab_spec.key))
     for cls, cell in zip(classes, table.rows[0], strict=False):
         shown = [value for icon, value in icons.items() if icon in cell.text]
         if len(shown) != 1:
@@ -175,24 +177,24 @@ def _tab(
                 cell.column,
                 "applicability.icon",
                 title=tab.title,
-                header=cls["header"],
+                header=cls.header,
                 icons=list(icons),
             )
             continue
-        written = values.get(cls["key"])
+        written = values.get(cls.key)
         if not isinstance(written, str) or written == shown[0]:
             continue  # an empty or non-text value is the schema's to report
-        line = _value_line(doc, tab_spec["key"], cls["key"])
+        line = _value_line(doc, tab_spec.key, cls.key)
         yield finding(
             MISMATCH,
             cell.line,
             cell.column,
             "applicability.mismatch",
             title=tab.title,
-            header=cls["header"],
+            header=cls.header,
             table=shown[0],
             icon=_icon_for(icons, shown[0]),
-            key=f"{tab_spec['key']}.{cls['key']}",
+            key=f"{tab_spec.key}.{cls.key}",
             value=quote(written),
             line=line,
         )
@@ -231,23 +233,23 @@ def _first_difference(cells: tuple[Cell, ...], expected: list[str]) -> Cell:
 
 
 def _tables_text(
-    doc: Document, spec: dict[str, Any], data: dict[str, Any], indent: str
+    doc: Document, spec: Applicability, data: dict[str, Any], indent: str
 ) -> str | None:
     """The tabs and tables for the front matter's values; None unless every value is Ja/Nee."""
-    markup = spec["icon_markup"]
+    markup = spec.icon_markup
     blocks = []
-    for tab in spec["tabs"]:
-        values = _front_matter_values(data.get(tab["key"]))
-        shown = [values.get(c["key"]) for c in tab["classes"]]
+    for tab in spec.tabs:
+        values = _front_matter_values(data.get(tab.key))
+        shown = [values.get(c.key) for c in tab.classes]
         if any(not isinstance(v, str) or v not in markup for v in shown):
             return None
-        headers = [c["header"] for c in tab["classes"]]
+        headers = [c.header for c in tab.classes]
         rows = [
             "| " + " | ".join(headers) + " |",
             "|" + "|".join("-" * (len(h) + 2) for h in headers) + "|",
-            "| " + " | ".join(markup[v] for v in shown) + " |",
+            "| " + " | ".join(markup[v] for v in shown if isinstance(v, str)) + " |",
         ]
-        blocks.append(f'=== "{tab["title"]}"\n\n' + "".join(f"{indent}{r}\n" for r in rows))
+        blocks.append(f'=== "{tab.title}"\n\n' + "".join(f"{indent}{r}\n" for r in rows))
     return "\n" + "\n".join(blocks) + "\n"
 
 
@@ -262,7 +264,7 @@ def _indent(doc: Document, section: Section | None) -> str:
 
 
 def _regenerate(
-    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+    doc: Document, section: Section, spec: Applicability, data: dict[str, Any]
 ) -> Fix | None:
     text = _tables_text(doc, spec, data, _indent(doc, section))
     if text is None:
@@ -270,13 +272,13 @@ def _regenerate(
     return Fix((Edit(section.start, 0, section.end, 0, text),))
 
 
-def _create(doc: Document, ctx: Context, spec: dict[str, Any], data: dict[str, Any]) -> Fix | None:
+def _create(doc: Document, ctx: Context, spec: Applicability, data: dict[str, Any]) -> Fix | None:
     """A missing section, made where the template puts it: before the next template section."""
     text = _tables_text(doc, spec, data, _indent(doc, None))
     if text is None:
         return None
     names = ctx.profile.section_names
-    name = ctx.profile.section_spec("applicability")["name"]  # type: ignore[index]
+    name = ctx.profile.section_spec("applicability").name  # type: ignore[union-attr]
     later = [
         s
         for s in doc.sections

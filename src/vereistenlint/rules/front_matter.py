@@ -1,4 +1,4 @@
-"""Front matter: readable, present, valid YAML without repeated keys, and valid against the schema."""
+"""Title and toelichting: the template's rules for them that a schema cannot say clearly."""
 
 from __future__ import annotations
 
@@ -6,93 +6,21 @@ from collections.abc import Iterator
 
 import yaml
 
-from .. import schema
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding
-from ..load import DUPLICATE_KEY, NO_FRONT_MATTER, UNREADABLE, YAML_SYNTAX
-from .base import Context, Rule
+from .base import Context, Fixability, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
-NO_PROFILE = "VL005"
 TITLE_FULL_STOP = "VL014"
 TOELICHTING_LENGTH = "VL015"
 
 RULES = (
-    Rule(
-        UNREADABLE,
-        "unreadable-file",
-        E,
-    ),
-    Rule(
-        NO_FRONT_MATTER,
-        "front-matter-missing",
-        E,
-    ),
-    Rule(
-        YAML_SYNTAX,
-        "yaml-syntax",
-        E,
-    ),
-    Rule(
-        DUPLICATE_KEY,
-        "duplicate-key",
-        E,
-    ),
-    Rule(
-        NO_PROFILE,
-        "no-profile",
-        E,
-    ),
-    Rule(
-        TITLE_FULL_STOP,
-        "title-full-stop",
-        E,
-        fix="safe",
-    ),
-    Rule(
-        TOELICHTING_LENGTH,
-        "toelichting-length",
-        W,
-    ),
-    Rule(
-        schema.MISSING_KEY,
-        "missing-key",
-        E,
-        fix="safe",
-    ),
-    Rule(
-        schema.UNKNOWN_KEY,
-        "unknown-key",
-        E,
-    ),
-    Rule(
-        schema.INVALID_VALUE,
-        "invalid-value",
-        E,
-        fix="safe/unsafe",
-    ),
-    Rule(
-        schema.UNKNOWN_LABEL,
-        "unknown-label",
-        E,
-        fix="safe/unsafe",
-    ),
-    Rule(
-        schema.INVALID_TYPE,
-        "invalid-type",
-        E,
-    ),
+    Rule(TITLE_FULL_STOP, "title-full-stop", E, Fixability.SAFE),
+    Rule(TOELICHTING_LENGTH, "toelichting-length", W),
 )
-
-
-def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    yield from doc.parse_findings
-    if doc.front_matter is not None and doc.front_matter.parsed is not None:
-        yield from schema.validate(
-            doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.data.get("defaults")
-        )
+CODES = codes(RULES)
 
 
 def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -101,9 +29,9 @@ def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
     fm = doc.front_matter
     if data is None or fm is None or fm.parsed is None:
         return
-    spec = ctx.profile.data
+    profile = ctx.profile
     title = data.get("title")
-    if spec.get("title_no_full_stop") and isinstance(title, str) and title.rstrip().endswith("."):
+    if profile.title_no_full_stop and isinstance(title, str) and title.rstrip().endswith("."):
         node = fm.parsed.index[("title",)].value
         line, col = doc.node_position(node)
         fix = None
@@ -113,7 +41,7 @@ def check_text_fields(doc: Document, ctx: Context) -> Iterator[Finding]:
             col = dot + 1
             fix = Fix((Edit(index, dot, index, dot + 1, ""),))
         yield finding(TITLE_FULL_STOP, line, col, "title.full_stop", title=title.rstrip(), fix=fix)
-    limit = spec.get("toelichting_max_words")
+    limit = profile.toelichting_max_words
     text = data.get("toelichting")
     if limit and isinstance(text, str) and len(text.split()) > limit:
         line, col = doc.value_position(fm.parsed.index[("toelichting",)])

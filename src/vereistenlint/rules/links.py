@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from ..diagnostics import Severity
 from ..findings import Edit, Finding, Fix, finding, term
 from ..site.outline import Link, link_target
-from .base import Rule
+from .base import Fixability, Rule
 
 if TYPE_CHECKING:
     from ..site.index import SiteIndex
@@ -39,13 +39,13 @@ FOLDER_LINK = "VL607"
 NAV_MISSING = "VL608"
 
 RULES = (
-    Rule(MISSING_PAGE, "missing-page", E, "unsafe"),
+    Rule(MISSING_PAGE, "missing-page", E, Fixability.UNSAFE),
     Rule(OUTSIDE_DOCS, "link-outside-docs", E),
-    Rule(MISSING_ANCHOR, "missing-anchor", E, "unsafe"),
-    Rule(MISSING_ASSET, "missing-asset", E, "unsafe"),
-    Rule(SITE_URL_LINK, "absolute-site-link", W, "unsafe"),
-    Rule(ROOT_RELATIVE_LINK, "root-relative-link", W, "unsafe"),
-    Rule(FOLDER_LINK, "folder-link", W, "unsafe"),
+    Rule(MISSING_ANCHOR, "missing-anchor", E, Fixability.UNSAFE),
+    Rule(MISSING_ASSET, "missing-asset", E, Fixability.UNSAFE),
+    Rule(SITE_URL_LINK, "absolute-site-link", W, Fixability.UNSAFE),
+    Rule(ROOT_RELATIVE_LINK, "root-relative-link", W, Fixability.UNSAFE),
+    Rule(FOLDER_LINK, "folder-link", W, Fixability.UNSAFE),
     Rule(NAV_MISSING, "nav-missing-page", E),
 )
 CODES = frozenset(r.code for r in RULES)
@@ -196,7 +196,7 @@ def _anchor(
     # a heading that was extended keeps the old id as its start ("x" -> "x-ontwikkelfase")
     longer = [a for a in anchors if a.startswith(anchor + index.ids.separator)]
     close = longer or difflib.get_close_matches(anchor, list(anchors), n=3, cutoff=0.6)
-    shown = target if target != rel else term("links.this_page")
+    shown = target if target != rel else term("where.this_page")
     if not close:
         yield finding(
             MISSING_ANCHOR, link.line, link.column, "links.anchor", anchor=anchor, page=shown

@@ -15,7 +15,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Finding, finding
 from ..repo import Entry, RepoIndex
-from .base import Context, Rule
+from .base import Context, Rule, codes
 
 E = Severity.ERROR
 
@@ -40,19 +40,20 @@ RULES = (
         E,
     ),
 )
+CODES = codes(RULES)
 
 
 def check_file_name(doc: Document, ctx: Context) -> Iterator[Finding]:
     data = doc.mapping()
     fm = doc.front_matter
-    spec = ctx.profile.data.get("id")
+    spec = ctx.profile.id
     if not spec or data is None or fm is None or fm.parsed is None:
         return
     ident = data.get("id")
-    if not isinstance(ident, str) or not ident.startswith(spec["prefix"]):
+    if not isinstance(ident, str) or not ident.startswith(spec.prefix):
         return
-    code = ident[len(spec["prefix"]) :]
-    m = re.match(spec["file_name"], doc.path.name)
+    code = ident[len(spec.prefix) :]
+    m = re.match(spec.file_name, doc.path.name)
     if m is None or m.group("code") != code:
         line, col = doc.node_position(fm.parsed.index[("id",)].value)
         yield finding(

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Rule
+from .base import Context, Fixability, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -27,7 +27,7 @@ RULES = (
         TAGS_MARKER,
         "tags-marker",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
     Rule(
         MISSING_SECTION,
@@ -58,9 +58,10 @@ RULES = (
         SECTION_MARKER,
         "section-marker",
         E,
-        fix="safe",
+        fix=Fixability.SAFE,
     ),
 )
+CODES = codes(RULES)
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
@@ -69,9 +70,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.front_matter is None:
         return  # not a requirement page as far as anyone can tell: one finding is enough
     profile = ctx.profile
-    yield from _tags_marker(doc, profile.data.get("tags_marker"))
+    yield from _tags_marker(doc, profile.tags_marker)
     expected = profile.section_names
-    markers = profile.data.get("markers", [])
+    markers = profile.markers
     seen: dict[str, Section] = {}
     for section in doc.sections:
         name = profile.canonical_section(section.name)
@@ -100,7 +101,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
             continue
         seen[name] = section
-        marker = profile.sections[expected.index(name)].get("marker")
+        marker = profile.sections[expected.index(name)].marker
         if marker and not _holds(doc, section, marker):
             yield finding(
                 SECTION_MARKER,
@@ -117,9 +118,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
     yield from _order(seen, expected)
     for spec in profile.sections:
-        if spec.get("required", True) and spec["name"] not in seen:
-            line, col = _missing_anchor(doc, spec["name"], expected, seen)
-            yield finding(MISSING_SECTION, line, col, "section.missing", name=spec["name"])
+        if spec.required and spec.name not in seen:
+            line, col = _missing_anchor(doc, spec.name, expected, seen)
+            yield finding(MISSING_SECTION, line, col, "section.missing", name=spec.name)
 
 
 def _holds(doc: Document, section: Section, marker: str) -> bool:
@@ -147,7 +148,7 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
     yield finding(TAGS_MARKER, line, 1, "tags.missing", marker=marker, fix=Fix((insert,)))
 
 
-def _is_empty(doc: Document, section: Section, markers: list[str]) -> bool:
+def _is_empty(doc: Document, section: Section, markers: tuple[str, ...]) -> bool:
     text = "\n".join(doc.lines[section.start : section.end])
     kept = _COMMENT.sub(
         lambda m: m.group(0) if m.group(1).split()[:1] and m.group(1).split()[0] in markers else "",

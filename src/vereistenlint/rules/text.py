@@ -17,7 +17,7 @@ import yaml
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Rule
+from .base import Context, Fixability, Rule, codes
 
 E = Severity.ERROR
 
@@ -30,8 +30,15 @@ RULES = (
     Rule(UNCLOSED_COMMENT, "unclosed-comment", E),
     Rule(PLACEHOLDER, "placeholder-text", E),
     Rule(BROKEN_LINK, "broken-link", E),
-    Rule(TRAILING_WHITESPACE, "trailing-whitespace", Severity.WARNING, fix="safe", default=False),
+    Rule(
+        TRAILING_WHITESPACE,
+        "trailing-whitespace",
+        Severity.WARNING,
+        fix=Fixability.SAFE,
+        default=False,
+    ),
 )
+CODES = codes(RULES)
 
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
@@ -147,7 +154,7 @@ def _placeholders_in_scalar(
 
 def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
     spec = ctx.profile.section_spec("sources")
-    section = doc.section(spec["name"]) if spec else None
+    section = doc.section(spec.name) if spec else None
     if section is None:
         return
     hidden = _comment_spans(doc)

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document
-from ..load import _FM_CLOSE, _FM_OPEN, read_bytes, split_lines
+from ..files import read_bytes, split_lines
+from ..load import _FM_CLOSE, _FM_OPEN
 from .mkdocs import SiteConfig
 from .outline import Link, Outline, link_target, outline
 from .slugs import HeadingIds, heading_ids
@@ -104,20 +105,18 @@ class SiteIndex:
 def load_body(path: Path, display: str) -> Document:
     """A page's lines and where its body starts; the front matter is skipped, never parsed
     (links need the body only, and an untrusted page's YAML is composed once, by its own check)."""
-    doc = Document(path=path, display=display)
     try:
         text = read_bytes(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
-        doc.readable = False
-        return doc
+        return Document(path=path, display=display, readable=False)
     if "\x00" in text:
-        doc.readable = False
-        return doc
-    doc.text, doc.lines = text, split_lines(text)
-    if doc.lines and _FM_OPEN.match(doc.lines[0]):
-        close = next((i for i, x in enumerate(doc.lines) if i and _FM_CLOSE.match(x)), None)
-        doc.body_start = len(doc.lines) if close is None else close + 1
-    return doc
+        return Document(path=path, display=display, readable=False)
+    lines = split_lines(text)
+    body_start = 0
+    if lines and _FM_OPEN.match(lines[0]):
+        close = next((i for i, x in enumerate(lines) if i and _FM_CLOSE.match(x)), None)
+        body_start = len(lines) if close is None else close + 1
+    return Document(path=path, display=display, text=text, lines=lines, body_start=body_start)
 
 
 def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:

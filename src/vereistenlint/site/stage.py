@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..discover import file_key
 from ..document import Document
 from ..findings import Finding
-from ..repo import file_key
 from ..rules import links
 from .index import SiteIndex, build
 from .mkdocs import SiteConfig, defaults, find_config, load_config

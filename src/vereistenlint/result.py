@@ -1,0 +1,19 @@
+"""What one run hands to the reporters: nothing of the engine, only diagnostics and names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one run found, and which files it looked at (display paths, in order)."""
+
+    diagnostics: list[Diagnostic]
+    files: list[str]
+    #: problems fixed by --fix before this check ran
+    fixed: int = 0
+    #: the language of the messages, for the reporters' own words
+    lang: str = "en"
