@@ -164,9 +164,10 @@ def _configured_slugify(value: object) -> tuple[Slugify | None, str | None]:
         if maker is None:
             return None, name
         try:
-            return maker(**kwds), None
+            made = maker(**kwds)
         except TypeError:
             return None, name
+        return made, None if made is not None else name  # None: gone from this pymdownx
     return None, repr(value)
 
 
