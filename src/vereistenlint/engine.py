@@ -92,7 +92,10 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         kept = decide.other_file_findings(path, display, found, config)
         diagnostics.extend(to_diagnostic(display, f, options.lang) for f in kept)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Result(diagnostics, [display for _, display in files], lang=options.lang)
+    shown = [display for _, display in files]
+    # pages the link stage judged besides the files named (index.md, pages linking to them)
+    shown += [display for _, display, _ in site.others if display not in shown]
+    return Result(diagnostics, shown, lang=options.lang)
 
 
 def check_file(

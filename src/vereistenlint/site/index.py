@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..cache import FOLDER, RACY_NS
 from ..document import Document
 from ..files import read_bytes, split_lines
 from ..load import _FM_CLOSE, _FM_OPEN
+from ..version import __version__
 from .mkdocs import SiteConfig
 from .outline import Link, Outline, link_target, outline
 from .slugs import HeadingIds, heading_ids
@@ -140,9 +142,6 @@ class SiteCache:
     """The pages' outlines on disk; any problem with it only means pages are read again."""
 
     def __init__(self, root: Path, fingerprint: str) -> None:
-        from .. import __version__
-        from ..cache import FOLDER
-
         self.path = root / FOLDER / CACHE_NAME
         self.fingerprint = f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
         self.entries: dict[str, dict[str, Any]] = {}
@@ -159,8 +158,6 @@ class SiteCache:
         item = self.entries.get(rel)
         if stamp is None or item is None or item.get("stamp") != stamp:
             return None
-        from ..cache import RACY_NS
-
         if stamp[1] >= self.written - RACY_NS:
             return None
         try:
