@@ -68,7 +68,7 @@ class SiteIndex:
         cached = self.cache.get(path, rel) if self.cache is not None else None
         if cached is None:
             stamp = _stamp(path)
-            memo_key = (os.path.abspath(path), repr(self.ids))
+            memo_key = (os.path.abspath(path), self.ids.fingerprint)
             memo = _MEMO.get(memo_key)
             if memo is not None and stamp is not None and memo[0] == stamp:
                 cached = memo[1]
@@ -134,7 +134,7 @@ def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
             if not name.startswith("."):
                 files.add(posixpath.join(rel_dir, name) if rel_dir else name)
     ids = heading_ids(site)
-    cache = SiteCache(site.root, repr(ids)) if use_cache else None
+    cache = SiteCache(site.root, ids.fingerprint) if use_cache else None
     return SiteIndex(site, ids, frozenset(files), frozenset(folders), cache)
 
 

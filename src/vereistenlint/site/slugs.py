@@ -86,6 +86,13 @@ class HeadingIds:
     extensions: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     #: the configured slug function when it is not one known here
     unknown_slugify: str | None = None
+    #: the slug function's name and options as configured: what the cache is keyed by
+    slug_name: str = "markdown.extensions.toc.slugify"
+
+    @property
+    def fingerprint(self) -> str:
+        """The same for the same settings in every process (a function's repr is not)."""
+        return repr((self.slug_name, self.separator, self.extensions, self.unknown_slugify))
 
     def ids(self, headings: Sequence[tuple[int, str]]) -> list[str]:
         """The id of each heading of one page, in order: (level, ATX line as written) or
@@ -115,7 +122,7 @@ _RENDERERS: dict[str, markdown.Markdown] = {}
 
 def _renderer(spec: HeadingIds) -> markdown.Markdown:
     """One Python-Markdown per site setting, made once per process."""
-    key = repr(spec)
+    key = spec.fingerprint
     if key not in _RENDERERS:
         _RENDERERS[key] = _make_renderer(spec)
     return _RENDERERS[key]
@@ -137,15 +144,17 @@ def heading_ids(site: SiteConfig) -> HeadingIds:
     chosen = options.get("slugify")
     slugify: Slugify | None = toc.slugify
     unknown: str | None = None
+    slug_name = "markdown.extensions.toc.slugify"
     if chosen is not None:
         slugify, unknown = _configured_slugify(chosen)
+        slug_name = repr(chosen)
     extensions: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
     for name, _options in site.markdown_extensions:
         short = name.removeprefix("markdown.extensions.")
         if short in HEADING_EXTENSIONS and short not in (n for n, _ in extensions):
             plain = tuple((k, v) for k, v in (site.extension(short) or {}).items() if _plain(v))
             extensions.append((short, plain))
-    return HeadingIds(slugify, separator, tuple(extensions), unknown)
+    return HeadingIds(slugify, separator, tuple(extensions), unknown, slug_name)
 
 
 def _configured_slugify(value: object) -> tuple[Slugify | None, str | None]:
