@@ -114,8 +114,11 @@ def outline(doc: Document, ids: HeadingIds) -> Outline:
     links: list[Link] = []
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.map is not None:
-            raw = flat.lines[tok.map[0]].lstrip(" ")
-            text = raw if tok.markup.startswith("#") else tokens[i + 1].content
+            raw = flat.lines[tok.map[0]]
+            # an ATX heading as written, from its '#'s on: a list item's or quote's marker
+            # before it is not part of it ("-   ## Kop" in a grid of cards)
+            atx = tok.markup.startswith("#") and "#" in raw
+            text = raw[raw.index("#") :] if atx else tokens[i + 1].content
             headings.append((int(tok.tag[1]), text))
         elif tok.type == "inline" and tok.map is not None:
             anchors.extend(_ATTR_ID.findall(_no_code(tok.content)))
