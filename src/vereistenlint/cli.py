@@ -64,8 +64,8 @@ def cli() -> None:
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Configuration file (default: the nearest vereistenlint.toml, .vereistenlint.toml "
-    "or pyproject.toml with [tool.vereistenlint], from the current folder upwards).",
+    help=f"Configuration file (default: the nearest of {config.CANDIDATES_TEXT}, "
+    "from the current folder upwards).",
 )
 @click.option(
     "--jobs",
@@ -108,32 +108,58 @@ def check(
     """Check requirement files and folders (recursing into *.md, skipping index.md).
 
     Without PATHS, checks what the configuration's 'include' names."""
+    language = i18n.choose(lang)  # until the configuration, which may name one, is read
     try:
         configuration = config.discover_config(config_path)
+        language = _language(lang, configuration)
         options = Options(
             profile,
             tuple(_split(select)),
             tuple(_split(ignore)),
-            lang=_language(lang, configuration),
+            lang=language,
             config=configuration,
             jobs=jobs,
             cache=not no_cache,
         )
         if show_diff:
-            changes = fixing.run_fixes(paths, options, unsafe=unsafe_fixes)
+            results = fixing.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
+            changes = [r for r in results if r.changed]
             click.echo("".join(fixing.unified_diff(c) for c in changes), nl=False)
+            _notes(results, [], options.lang)
             sys.exit(1 if changes else 0)
         fixed = 0
+        not_written = False
         if do_fix:
-            for change in fixing.run_fixes(paths, options, unsafe=unsafe_fixes):
-                fixing.write_atomically(change.path, change.fixed)
-                fixed += change.applied
+            results = fixing.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
+            written: list[tuple[fixing.FixResult, fixing.Note]] = []
+            for change in results:
+                note = fixing.write_back(change)
+                if note is None:
+                    fixed += change.applied if change.changed else 0
+                else:
+                    written.append((change, note))
+                    not_written = not_written or note.failed
+            _notes(results, written, options.lang)
         result = engine.run_check(paths, options)
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.render(language)) from None
     emit(result, fmt or default_format(), output=output, color=color)
+    if not_written:
+        sys.exit(2)  # a fix that could not be written is an error of the run, not a finding
     sys.exit(1 if any(d.severity is Severity.ERROR for d in result.diagnostics) else 0)
+
+
+def _notes(
+    results: list[fixing.FixResult],
+    written: list[tuple[fixing.FixResult, fixing.Note]],
+    lang: str,
+) -> None:
+    """What --fix did not do, and why, on standard error (the report stays parseable)."""
+    lines = [n.render(r.display, lang) for r in results for n in r.notes]
+    lines += [n.render(r.display, lang) for r, n in written]
+    for line in lines:
+        click.echo(f"vereistenlint: {line}", err=True)
 
 
 @cli.command("rules")
@@ -186,7 +212,7 @@ def _docs_language(option: str | None) -> str:
     try:
         return _language(None, config.discover_config())
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.render(i18n.choose(None))) from None
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

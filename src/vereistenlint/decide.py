@@ -39,7 +39,7 @@ def _resolve(selectors: Iterable[str], option: str) -> set[str]:
             continue
         prefixed = {r.code for r in RULES if r.code.startswith(sel.upper())}
         if not prefixed:
-            raise UsageError(f"{option}: unknown rule '{sel}' (see 'vereistenlint rules')")
+            raise UsageError.named("rule.unknown", option=option, rule=sel)
         codes |= prefixed
     return codes
 
@@ -108,7 +108,7 @@ def other_file_findings(
 
 def to_diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
     rule = BY_CODE[f.code]
-    fix = None if f.fix is None else ("safe" if f.fix.safe else "unsafe")
+    fix = None if f.fix is None or not f.fix.edits else ("safe" if f.fix.safe else "unsafe")
     return Diagnostic(
         display, f.line, f.column, f.code, rule.name, rule.severity, messages.render(f, lang), fix
     )

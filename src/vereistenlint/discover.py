@@ -11,8 +11,10 @@ from pathlib import Path
 
 from wcmatch import glob
 
-from .config import Config
+from .config import Config, candidates_text
 from .errors import UsageError
+from .findings import term
+from .paths import display_path, relative_to
 
 #: Overview pages of a folder, not requirements.
 SKIPPED_NAMES = frozenset({"index.md"})
@@ -31,10 +33,7 @@ def select_files(
     by the configuration's include and exclude."""
     if not paths:
         if config is None or not config.include:
-            raise UsageError(
-                "no paths given, and no configuration with 'include' was found "
-                "(vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml)"
-            )
+            raise UsageError.named("paths.none", names=candidates_text(term("word.or")))
         return everything if everything is not None else repo_files(config)
     files = discover(paths)
     if config is None:
@@ -48,10 +47,10 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
     seen: set[str] = set()
     for raw in paths:
         if not os.fspath(raw):  # Path("") is ".": an empty variable would check this folder
-            raise UsageError("an empty path was given")
+            raise UsageError.named("paths.empty")
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"path does not exist: {raw}")
+            raise UsageError.named("paths.missing", path=os.fspath(raw))
         candidates = walk_markdown(path) if path.is_dir() else iter([path])
         for file in candidates:
             if file.name in SKIPPED_NAMES:
@@ -93,10 +92,7 @@ def included(path: Path, config: Config) -> bool:
 
 def relative_to_root(path: Path, config: Config) -> str | None:
     """The path relative to the configuration's folder (POSIX), or None when outside it."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(config.root)).as_posix()
-    except ValueError:
-        return None
+    return relative_to(path, config.root)
 
 
 def matches(path: str, *patterns: str) -> bool:
@@ -107,14 +103,6 @@ def matches(path: str, *patterns: str) -> bool:
 def _matcher(patterns: tuple[str, ...]) -> glob.WcMatcher[str]:
     """Globs compiled once per run, not once per file."""
     return glob.compile(list(patterns), flags=GLOB_FLAGS)
-
-
-def display_path(path: Path) -> str:
-    """How a file found without being named is shown: relative to the current folder."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
 
 
 def file_key(path: Path) -> str:

@@ -15,16 +15,12 @@ the whole run over one untranslated sentence.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from . import tomlfile
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
@@ -54,7 +50,7 @@ def examples() -> dict[str, Any]:
 
 def _read(name: str) -> dict[str, Any]:
     text = (resources.files("vereistenlint") / "locale" / name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomlfile.loads(text)
 
 
 def _find(node: Any, *path: str) -> str | None:

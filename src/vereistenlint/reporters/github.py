@@ -22,9 +22,9 @@ from urllib.parse import quote
 
 from .. import i18n
 from ..diagnostics import Diagnostic, Severity
+from ..paths import relative_to
 from ..result import Result
 from ..rules import BY_CODE
-from .paths import relative_to
 from .settings import DEFAULT, Settings
 from .text import summary
 

@@ -25,10 +25,10 @@ from typing import Any
 from urllib.parse import quote
 
 from ..diagnostics import Diagnostic, Severity
+from ..paths import relative_to
 from ..result import Result
 from ..rules import RULES, Rule
 from ..version import __version__
-from .paths import relative_to
 from .settings import DEFAULT, Settings
 from .source import SourceLines
 

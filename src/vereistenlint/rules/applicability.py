@@ -9,6 +9,7 @@ not apply'.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +17,7 @@ from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
 from ..findings import Edit, Finding, Fix, finding, quote
 from ..profiles import Applicability, ApplicabilityTab
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -229,15 +230,19 @@ def _first_difference(cells: tuple[Cell, ...], expected: list[str]) -> Cell:
     return cells[min(len(cells), len(expected)) - 1] if cells else Cell("", 0, 1)
 
 
-# -- the fix: the section regenerated from the front matter, the source of truth ------------
+# -- the fix: the tab tables regenerated from the front matter, the source of truth ---------
+
+#: why the tables cannot be regenerated (keys of the locale's [ui] table)
+TAB_CONTENT = "fix.refused.tab_content"
+TAB_PLACE = "fix.refused.tab_place"
+_ROW = re.compile(r" {0,3}\|")
 
 
-def _tables_text(
-    doc: Document, spec: Applicability, data: dict[str, Any], indent: str
-) -> str | None:
-    """The tabs and tables for the front matter's values; None unless every value is Ja/Nee."""
+def _blocks(spec: Applicability, data: dict[str, Any], indent: str) -> dict[str, list[str]] | None:
+    """Each tab with its table for the front matter's values, as lines, in the template's
+    order; None unless every value is Ja/Nee."""
     markup = spec.icon_markup
-    blocks = []
+    blocks: dict[str, list[str]] = {}
     for tab in spec.tabs:
         values = _front_matter_values(data.get(tab.key))
         shown = [values.get(c.key) for c in tab.classes]
@@ -249,8 +254,18 @@ def _tables_text(
             "|" + "|".join("-" * (len(h) + 2) for h in headers) + "|",
             "| " + " | ".join(markup[v] for v in shown if isinstance(v, str)) + " |",
         ]
-        blocks.append(f'=== "{tab.title}"\n\n' + "".join(f"{indent}{r}\n" for r in rows))
-    return "\n" + "\n".join(blocks) + "\n"
+        blocks[tab.title] = [f'=== "{tab.title}"', "", *(f"{indent}{r}" for r in rows)]
+    return blocks
+
+
+def _tables_text(
+    doc: Document, spec: Applicability, data: dict[str, Any], indent: str
+) -> str | None:
+    """The tabs and tables for the front matter's values; None unless every value is Ja/Nee."""
+    blocks = _blocks(spec, data, indent)
+    if blocks is None:
+        return None
+    return "\n" + "\n".join("".join(f"{x}\n" for x in b) for b in blocks.values()) + "\n"
 
 
 def _indent(doc: Document, section: Section | None) -> str:
@@ -263,13 +278,109 @@ def _indent(doc: Document, section: Section | None) -> str:
     return "    "
 
 
+def _tab_ranges(doc: Document, section: Section) -> list[tuple[str, int, int, bool]]:
+    """(title, first, last, table only) for every tab of the section: its heading line up to
+    its last line that is indented under it or is a table row written right below it (an
+    unindented table is still that tab's table). `table only`: every line but blank ones
+    is a row of one table."""
+    found = []
+    for tab in doc.tabs(section):
+        first = tab.line - 1
+        last = first
+        rows: list[int] = []
+        other = False
+        j = first + 1
+        while j < section.end:
+            line = doc.lines[j]
+            if not line.strip():
+                j += 1
+                continue
+            indented = line.startswith(("\t", "    "))
+            if _ROW.match(line) or (indented and line.lstrip().startswith("|")):
+                rows.append(j)
+            elif indented:
+                other = True
+            else:
+                break
+            last = j
+            j += 1
+        one_table = bool(rows) and rows == list(range(rows[0], rows[-1] + 1))
+        found.append((tab.title, first, last, one_table and not other))
+    return found
+
+
 def _regenerate(
     doc: Document, section: Section, spec: Applicability, data: dict[str, Any]
 ) -> Fix | None:
-    text = _tables_text(doc, spec, data, _indent(doc, section))
-    if text is None:
+    """The section's tab tables written anew, every other line of it kept where it is.
+
+    Only a tab's heading and its table are rewritten: text between the tabs, before or
+    after them, subsections such as '### Risico', all stay as the editor wrote them. A tab
+    holding more than its table, or missing tables with text but no tab to put them beside,
+    make the fix refuse (the note says why) rather than guess."""
+    blocks = _blocks(spec, data, _indent(doc, section))
+    if blocks is None:
         return None
-    return Fix((Edit(section.start, 0, section.end, 0, text),))
+    lines = doc.lines[section.start : section.end]
+    ranges = _tab_ranges(doc, section)
+    if not ranges:
+        if any(line.strip() for line in lines):
+            return Fix((), refusal=TAB_PLACE)
+        text = _tables_text(doc, spec, data, _indent(doc, section)) or ""
+        return Fix((Edit(section.start, 0, section.end, 0, text),))
+    order = list(blocks)
+    kept: dict[str, tuple[int, int]] = {}
+    dropped: list[tuple[int, int]] = []
+    for title, first, last, table_only in ranges:
+        if title in blocks and title not in kept:
+            if not table_only and any(doc.lines[k].strip() for k in range(first + 1, last + 1)):
+                return Fix((), refusal=TAB_CONTENT)
+            kept[title] = (first, last)
+        elif table_only:
+            dropped.append((first, last))
+        else:
+            return Fix((), refusal=TAB_CONTENT)
+    # a missing tab goes after the nearest earlier tab of the template that is there, else
+    # before the nearest later one, else where the first tab that is dropped stood
+    after: dict[int, list[str]] = {}
+    before: dict[int, list[str]] = {}
+    for n, title in enumerate(order):
+        if title in kept:
+            continue
+        earlier = [kept[t][1] for t in order[:n] if t in kept]
+        later = [kept[t][0] for t in order[n + 1 :] if t in kept]
+        if earlier:
+            after.setdefault(earlier[-1], []).append(title)
+        elif later:
+            before.setdefault(later[0], []).append(title)
+        else:
+            before.setdefault(dropped[0][0], []).append(title)
+    starts = {first: (title, last) for title, (first, last) in kept.items()}
+    gone = dict(dropped)
+    out: list[str] = []
+    i = section.start
+    while i < section.end:
+        for title in before.get(i, []):
+            out += [*blocks[title], ""]
+        if i in starts:
+            title, last = starts[i]
+            out += blocks[title]
+            for extra in after.get(last, []):
+                out += ["", *blocks[extra]]
+            nxt = last + 1
+            if after.get(last) and nxt < section.end and doc.lines[nxt].strip():
+                out.append("")
+            i = last + 1
+        elif i in gone:
+            i = gone[i] + 1
+            if out and not out[-1].strip() and i < section.end and not doc.lines[i].strip():
+                i += 1  # one blank line is enough where a tab was
+        else:
+            out.append(doc.lines[i])
+            i += 1
+    if out == lines:
+        return None
+    return Fix((Edit(section.start, 0, section.end, 0, "".join(f"{x}\n" for x in out)),))
 
 
 def _create(doc: Document, ctx: Context, spec: Applicability, data: dict[str, Any]) -> Fix | None:
@@ -287,3 +398,6 @@ def _create(doc: Document, ctx: Context, spec: Applicability, data: dict[str, An
     at = later[0].line - 1 if later else len(doc.lines)
     prefix = "\n" if at == len(doc.lines) else ""
     return Fix((Edit(at, 0, at, 0, f"{prefix}## {name}\n{text}"),))
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

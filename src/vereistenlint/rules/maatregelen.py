@@ -14,7 +14,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, term
 from ..profiles import Maatregelen
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -155,3 +155,6 @@ def _check_args(
             stem=doc.stem,
             fix=Fix((Edit(index, m.end("marker"), index, m.end("marker"), f" {own}/{doc.stem}"),)),
         )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

@@ -2,7 +2,8 @@
 the id's code, and measures that point at requirements that exist.
 
 They report only on the files being checked, but judge them against the whole repository
-(`Context.repo`), so that an edited file whose id collides with an untouched one is caught.
+(the index of every file, `repo.RepoIndex`, built by the engine and `index.py`), so that an
+edited file whose id collides with an untouched one is caught.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Finding, finding
 from ..repo import Entry, RepoIndex
-from .base import Context, Rule, codes
+from .base import Check, Context, Registered, RepoCheck, Rule, codes
 
 E = Severity.ERROR
 
@@ -102,3 +103,9 @@ def _candidates(name: str, known: set[str]) -> list[str]:
     return sorted(
         k for k in known if k.startswith(family + "-") or (rest and k.partition("-")[2] == rest)
     )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check_file_name, frozenset({ID_FILE_NAME})),)
+REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
+    Registered(check_repository, frozenset({DUPLICATE_ID, UNKNOWN_REFERENCE})),
+)

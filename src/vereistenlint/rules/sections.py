@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -183,3 +183,6 @@ def _missing_anchor(
         if later in seen:
             return seen[later].line, 1
     return max(len(doc.lines), 1), 1
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)
