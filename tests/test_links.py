@@ -409,3 +409,29 @@ def test_heading_ids_of_every_page_of_the_content_repo_agree_with_python_markdow
             differ.add(page.relative_to(repo / "docs").as_posix())
     assert len(pages) > 200
     assert differ == CORPUS_ID_DIFFERENCES
+
+
+def test_a_renamed_page_fails_the_commit_that_renames_it(tmp_path: Path) -> None:
+    """As pre-commit runs it: the command, with its cache, on the files the commit touches."""
+    root = _site_copy(tmp_path)
+    docs = root / "docs"
+    later = time.time() - 10
+    for page in docs.rglob("*.md"):
+        os.utime(page, (later, later))
+    command = [sys.executable, "-m", "vereistenlint", "check", "--select", "VL601", "--lang", "en"]
+    first = subprocess.run([*command, "docs"], cwd=root, capture_output=True, text=True)
+    assert first.returncode == 1  # the fixture's own broken links
+    (docs / "rollen").rename(docs / "functies")  # rollen/jurist.md -> functies/jurist.md
+    renamed = docs / "functies" / "jurist.md"
+    proc = subprocess.run(
+        [*command, renamed.relative_to(root).as_posix()], cwd=root, capture_output=True, text=True
+    )
+    assert proc.returncode == 1, proc.stdout
+    # index.md reaches the page by URL (rollen/jurist/, /kader/rollen/jurist/): links by URL
+    # are judged when their own page is checked, not when their target is renamed
+    assert "docs/index.md" not in proc.stdout
+    lines = [line for line in proc.stdout.splitlines() if ": VL601 " in line]
+    assert lines == [
+        "docs/vereisten/links.md:6:54: VL601 link to '../rollen/jurist.md': the page"
+        " rollen/jurist.md does not exist; it may now be functies/jurist.md"
+    ]
