@@ -15,7 +15,6 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -52,16 +51,6 @@ CODES = frozenset(r.code for r in RULES)
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TEMPLATE = ("{{", "{%", "{#")
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """Where a link leads: a file under docs_dir (relative to it), or why it leads nowhere."""
-
-    target: str | None  # the file reached, relative to docs_dir
-    fragment: str
-    #: a file reached only by the browser resolving the URL (MkDocs leaves the link alone)
-    by_url: bool = False
 
 
 def page_url(site_rel: str, directory_urls: bool) -> str:
@@ -174,11 +163,10 @@ def _candidates(index: SiteIndex, target: str) -> list[str]:
     """Files that the target may have become: the same file name elsewhere, or the nearest
     name in the same folder."""
     name = posixpath.basename(target)
-    same = sorted(f for f in index.files if posixpath.basename(f) == name)
+    same = index.by_name.get(name, [])
     if same:
-        return same
-    folder = posixpath.dirname(target)
-    siblings = [f for f in index.files if posixpath.dirname(f) == folder]
+        return list(same)
+    siblings = index.by_folder.get(posixpath.dirname(target), [])
     by_name = {posixpath.basename(f): f for f in siblings}
     close = difflib.get_close_matches(name, list(by_name), n=3, cutoff=0.8)
     return [by_name[c] for c in close]

@@ -14,6 +14,7 @@ import os
 import posixpath
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,22 @@ class SiteIndex:
     records: dict[str, Outline] = field(default_factory=dict)
     #: pages read anew in this run (not taken from the cache)
     read: set[str] = field(default_factory=set)
+
+    @cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        """File name -> the files of that name, sorted: where a moved file may be now."""
+        found: dict[str, list[str]] = {}
+        for f in sorted(self.files):
+            found.setdefault(posixpath.basename(f), []).append(f)
+        return found
+
+    @cached_property
+    def by_folder(self) -> dict[str, list[str]]:
+        """Folder -> the files directly in it."""
+        found: dict[str, list[str]] = {}
+        for f in sorted(self.files):
+            found.setdefault(posixpath.dirname(f), []).append(f)
+        return found
 
     @property
     def pages(self) -> list[str]:
