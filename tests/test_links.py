@@ -435,3 +435,15 @@ def test_a_renamed_page_fails_the_commit_that_renames_it(tmp_path: Path) -> None
         "docs/vereisten/links.md:6:54: VL601 link to '../rollen/jurist.md': the page"
         " rollen/jurist.md does not exist; it may now be functies/jurist.md"
     ]
+
+
+def test_an_alias_bomb_in_mkdocs_yml_gives_the_defaults(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+        for p, c in zip("abcdefg", "bcdefgh", strict=True)
+    ]
+    lines.append("nav: [*h]")
+    (tmp_path / "mkdocs.yml").write_text("\n".join(lines) + "\n")
+    site = load_config(tmp_path / "mkdocs.yml")
+    assert site.problems and site.nav is None

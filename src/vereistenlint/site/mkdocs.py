@@ -20,6 +20,8 @@ import yaml
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 #: MkDocs' built-in markdown_extensions, always loaded before the configured ones
 DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")
+#: a real mkdocs.yml has a few hundred nodes
+MAX_NODES = 100_000
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,9 @@ def load_config(path: Path) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
         node = yaml.compose(text, Loader=SafeMkDocsLoader)
-        data = SafeMkDocsLoader(text).get_single_data() if node is not None else None
+        data = None
+        if node is not None and not _too_complex(node):
+            data = SafeMkDocsLoader(text).get_single_data()
     except (OSError, UnicodeDecodeError) as exc:
         return _with_problem(defaults(root), path, 1, 1, str(exc))
     except yaml.YAMLError as exc:
@@ -131,6 +135,9 @@ def load_config(path: Path) -> SiteConfig:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         reason = getattr(exc, "problem", None) or str(exc)
         return _with_problem(defaults(root), path, line, col, str(reason))
+    if node is not None and _too_complex(node):
+        problem = f"more than {MAX_NODES} nodes (aliases expanded)"
+        return _with_problem(defaults(root), path, 1, 1, problem)
     if not isinstance(data, dict):
         return SiteConfig(root=root, config_file=path, docs_dir=root / "docs")
     docs = data.get("docs_dir")
@@ -157,6 +164,24 @@ def load_site(start: Path) -> SiteConfig:
         return load_config(found)
     folder = Path(os.path.abspath(start))
     return defaults(folder.parent if folder.is_file() else folder)
+
+
+def _too_complex(root: yaml.Node) -> bool:
+    """More nodes than a real mkdocs.yml holds once aliases are expanded (a billion laughs),
+    which every walk of the data would pay for."""
+    stack: list[yaml.Node] = [root]
+    count = 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            return True
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.extend((k, v))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
 
 
 def _with_problem(site: SiteConfig, path: Path, line: int, col: int, reason: str) -> SiteConfig:
