@@ -50,6 +50,7 @@ def test_mkdocs_yml_tags_are_opaque_and_nothing_is_run(tmp_path: Path) -> None:
         "b: !!python/name:os.system\n"
         "c: !ENV [HOME, 1]\n"
         "d: !relative $config_dir\n"
+        f"nav: !!python/object/apply:os.system ['touch {marker}']\n"
         "markdown_extensions:\n"
         "  - toc:\n"
         "      slugify: !!python/name:builtins.exec\n"
@@ -57,6 +58,7 @@ def test_mkdocs_yml_tags_are_opaque_and_nothing_is_run(tmp_path: Path) -> None:
     site = load_config(tmp_path / "mkdocs.yml")
     assert not marker.exists()
     assert site.site_url == "https://example.org/x/"
+    assert site.nav == ()  # a tagged nav is an opaque value, not pages
     assert site.docs_dir == tmp_path / "docs"
     toc = site.extension("toc")
     assert toc is not None and isinstance(toc["slugify"], Opaque)

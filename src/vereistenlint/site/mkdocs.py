@@ -225,6 +225,8 @@ def _nav_items(node: yaml.Node, title: str | None = None) -> Iterator[NavItem]:
         if node.tag == "tag:yaml.org,2002:str" or node.tag.endswith(":str"):
             value = str(node.value)
             yield NavItem(title, value, node.start_mark.line + 1, node.start_mark.column + 1)
+    elif node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+        return  # a tagged collection is an opaque value, not a navigation
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _nav_items(item)
