@@ -449,3 +449,21 @@ def test_an_alias_bomb_in_mkdocs_yml_gives_the_defaults(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("\n".join(lines) + "\n")
     site = load_config(tmp_path / "mkdocs.yml")
     assert site.problems and site.nav is None
+
+
+def test_a_page_whose_outline_fails_is_an_internal_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _site_copy(tmp_path)
+    page = root / "docs" / "rollen" / "jurist.md"
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(site_index, "outline", broken)
+    site_index._MEMO.clear()
+    found = check([page], select=LINKS)
+    assert [(Path(d.path).name, d.code) for d in found] == [
+        ("jurist.md", "VL007"),
+        ("mkdocs.yml", "VL608"),
+    ]

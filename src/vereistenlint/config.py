@@ -13,8 +13,9 @@ from typing import Any
 
 import jsonschema
 
-from . import profiles, tomlfile
+from . import globs, profiles, tomlfile
 from .errors import UsageError
+from .files import DEFAULT_MAX_FILE_SIZE
 from .findings import term
 from .resources import load_json
 from .schema import registry as schema_registry
@@ -55,6 +56,12 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the language of messages and rule texts ('nl' or 'en'); None: not configured
     lang: str | None = None
+    #: bytes above which a file gets one file-too-large finding and is not parsed
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+def max_file_size(config: Config | None) -> int:
+    return config.max_file_size if config is not None else DEFAULT_MAX_FILE_SIZE
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -83,13 +90,38 @@ def load(path: Path) -> Config:
         raise UsageError.named("config.unreadable", path=path, reason=exc) from None
     except tomlfile.TOMLDecodeError as exc:
         raise UsageError.named("config.toml", path=path, reason=exc) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise UsageError.named("config.toml_nested", path=path) from None
     table_name = (
         "[tool.vereistenlint]" if path.name == "pyproject.toml" else term("where.top_level")
     )
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("vereistenlint", {})
+        tool = data.get("tool", {})
+        data = tool.get("vereistenlint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(data, dict):
+        raise UsageError.named("config.not_table", path=path, where=table_name)
+    _check_depth(data, path)
     _validate(data, path, table_name)
     return _build(data, path)
+
+
+#: No key of the configuration nests deeper than a table of lists.
+MAX_DEPTH = 8
+
+
+def _check_depth(data: object, path: Path) -> None:
+    """Refuse a value nested deeper than any key allows before a validator recurses into it."""
+    stack: list[tuple[object, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            raise UsageError.named("config.too_deep", path=path, where=where, limit=MAX_DEPTH)
+        if isinstance(value, dict):
+            stack.extend(
+                (v, depth + 1, f"{where}.{k}" if where else str(k)) for k, v in value.items()
+            )
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1, where) for v in value)
 
 
 def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
@@ -141,6 +173,10 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             tuple(spec.get("not-labels", ())),
             tuple(spec.get("extra", ())),
         )
+    for key in ("include", "exclude"):
+        globs.validate(data.get(key, ()), f"{path}: {key}")
+    globs.validate(list(data.get("profiles", {})), f"{path}: profiles")
+    globs.validate(list(data.get("per-file-ignores", {})), f"{path}: per-file-ignores")
     return Config(
         root=root,
         source=path,
@@ -154,6 +190,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
         ),
         lang=data.get("lang"),
+        max_file_size=data.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
     )
 
 

@@ -12,11 +12,11 @@ import os
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from . import checks, decide, index, labels, parallel
+from . import checks, decide, guard, index, labels, parallel
 from .choose import check_profile_name, choose_profile
-from .config import Config
+from .config import Config, max_file_size
 from .decide import to_diagnostic
 from .diagnostics import Diagnostic
 from .discover import repo_files, select_files
@@ -26,6 +26,7 @@ from .options import Options
 from .repo import Entry, RepoIndex, entry_for
 from .result import Result
 from .rules import REPO_CHECKS
+from .rules.reliability import INTERNAL_ERROR
 from .schema import Vocabularies
 from .site import stage as site_stage
 
@@ -83,10 +84,11 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         selected=bool(options.select or (config.select if config else ())),
     )
     for _, entry, decided in outcomes:
-        found = [f for reg in REPO_CHECKS if reg.wanted(codes) for f in reg.check(repo, entry)]
+        wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]
+        found = guard.repo_findings(wanted, repo, entry)
         ignored = decide.per_file_ignores(Path(entry.key), config)
         found += [f for f in site.by_key.get(entry.key, ()) if f.code not in ignored]
-        kept = decide.repository_findings(found, decided, codes)
+        kept = decide.repository_findings(found, decided, codes | {INTERNAL_ERROR})
         diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
     for path, display, found in site.others:
         kept = decide.other_file_findings(path, display, found, config)
@@ -98,6 +100,18 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     return Result(diagnostics, shown, lang=options.lang)
 
 
+def _check_failed(
+    exc: BaseException, path: Path, display: str, options: Options, *args: Any, **kwargs: Any
+) -> Outcome:
+    """`check_file`'s outcome for a file whose check raised: the internal error, and an entry
+    that says no more than that the file exists."""
+    diagnostic = guard.diagnostic(display, guard.internal_error(exc), options.lang)
+    return Outcome(
+        [diagnostic], guard.bare_entry(path, display), decide.Decided([], (), frozenset())
+    )
+
+
+@guard.per_file(_check_failed)
 def check_file(
     path: Path,
     display: str,
@@ -107,7 +121,7 @@ def check_file(
 ) -> Outcome:
     """Every per-file finding of one file, and its entry for the repository-wide rules."""
     codes = options.enabled() if enabled is None else enabled
-    doc = load(path, display)
+    doc = load(path, display, max_file_size(options.config))
     profile = choose_profile(doc, options.profile, options.config)
     decided = decide.file_findings(
         doc, checks.run(doc, profile, vocabularies, codes), options.config, codes

@@ -131,6 +131,11 @@ class Profile:
     maatregelen: Maatregelen | None = None
 
     @property
+    def schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = load_json(self.schema_file)
+        return schema
+
+    @property
     def section_names(self) -> list[str]:
         return [s.name for s in self.sections]
 

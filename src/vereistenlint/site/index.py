@@ -47,6 +47,8 @@ class SiteIndex:
     records: dict[str, Outline] = field(default_factory=dict)
     #: pages read anew in this run (not taken from the cache)
     read: set[str] = field(default_factory=set)
+    #: pages whose outline failed: an internal error, reported on the page when it is checked
+    errors: dict[str, Exception] = field(default_factory=dict)
 
     @cached_property
     def by_name(self) -> dict[str, list[str]]:
@@ -90,11 +92,15 @@ class SiteIndex:
             if memo is not None and stamp is not None and memo[0] == stamp:
                 cached = memo[1]
             else:
-                cached = outline(load_body(path, rel), self.ids)
+                try:
+                    cached = outline(load_body(path, rel), self.ids)
+                except Exception as exc:  # the net under the link rules (see guard.py)
+                    self.errors[rel] = exc
+                    cached = Outline((), ())
                 self.read.add(rel)
                 if stamp is not None:
                     _MEMO[memo_key] = (stamp, cached)
-            if self.cache is not None:
+            if self.cache is not None and rel not in self.errors:
                 self.cache.put(path, rel, cached)
         self.records[rel] = cached
         return cached

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import guard
 from ..discover import file_key
 from ..document import Document
 from ..findings import Finding
 from ..rules import links
+from ..rules.reliability import INTERNAL_ERROR
 from .index import SiteIndex, build
 from .mkdocs import SiteConfig, defaults, find_config, load_config
 from .outline import outline
@@ -87,7 +89,7 @@ def run(
         return result
     engine_files = {file_key(path) for path, _ in files}
     for rel, (path, display) in checked.items():
-        found = [f for f in links.check_page(index, rel) if f.code in enabled]
+        found = [f for f in _page_findings(index, rel) if f.code in enabled | {INTERNAL_ERROR}]
         key = file_key(path)
         if key in engine_files:
             result.by_key[key] = found
@@ -109,6 +111,16 @@ def run(
         index.cache.forget(index.vanished())
     index.save()
     return result
+
+
+def _page_findings(index: SiteIndex, rel: str) -> list[Finding]:
+    """A page's link findings, or its internal error: one page never stops the others."""
+    try:
+        found = links.check_page(index, rel)
+    except Exception as exc:  # the net under the link rules, as in guard.per_file
+        return [guard.internal_error(exc)]
+    failed = index.errors.get(rel)
+    return [guard.internal_error(failed)] if failed is not None else found
 
 
 def _inside(path: Path, folder: Path) -> bool:
