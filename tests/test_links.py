@@ -365,7 +365,7 @@ def test_the_content_repo_nav_and_index_pages_resolve() -> None:
     if not repo.is_dir():
         pytest.skip("../shared/corpus is not present")
     index = build(load_site(repo))
-    from vereistenlint.rules.links import check_nav
+    from vereistenlint.rules.site_links import check_nav
 
     assert list(check_nav(index)) == []
     assert len(index.pages) > 200

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import (
     applicability,
+    containers,
     front_matter,
     links,
     maatregelen,
@@ -29,6 +30,7 @@ from . import (
     repository,
     schema,
     sections,
+    site_links,
     suppression,
     text,
 )
@@ -42,11 +44,13 @@ MODULES: tuple[ModuleType, ...] = (
     schema,
     sections,
     text,
+    links,
     applicability,
     maatregelen,
     repository,
+    containers,
     suppression,
-    links,
+    site_links,
 )
 
 
@@ -64,7 +68,7 @@ REPO_CHECKS: tuple[Registered[RepoCheck], ...] = _gather("REPO_CHECKS")
 #: The link family judges pages against the whole site (its docs folder and mkdocs.yml), in a
 #: stage of its own after the repository-wide checks (site/stage.py); it runs when one of
 #: these codes is enabled.
-SITE_CODES: frozenset[str] = links.CODES
+SITE_CODES: frozenset[str] = site_links.CODES
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}

@@ -18,7 +18,7 @@ from .. import guard
 from ..discover import file_key
 from ..document import Document
 from ..findings import Finding
-from ..rules import links
+from ..rules import site_links as links
 from ..rules.reliability import INTERNAL_ERROR
 from .index import SiteIndex, build
 from .mkdocs import SiteConfig, defaults, find_config, load_config
@@ -60,13 +60,15 @@ def run(
     use_cache: bool = False,
     selected: bool = False,
 ) -> LinkFindings:
-    """`selected`: the link rules were asked for by name; only then do they run on a tree
-    without mkdocs.yml (a copy of a few folders of a site would otherwise be all broken links)."""
+    """Without a mkdocs.yml the link rules run only when they were selected and a folder was
+    named: that folder is the docs folder (a copy of a few files or folders of a site would
+    otherwise be all broken links)."""
     result = LinkFindings()
     if not enabled & links.CODES:
         return result
     site = locate_site(paths, root)
-    if not site.docs_dir.is_dir() or (site.config_file is None and not selected):
+    pointed = selected and any(Path(p).is_dir() for p in paths)
+    if not site.docs_dir.is_dir() or (site.config_file is None and not pointed):
         return result
     index = build(site, use_cache=use_cache)
     result.index = index
@@ -146,6 +148,8 @@ def page_findings(doc: Document, enabled: frozenset[str]) -> list[Finding]:
     if not enabled & links.CODES or not doc.readable:
         return []
     site = locate_site([doc.path], None)
+    if site.config_file is None:
+        return []  # a lone page is not a site
     key = os.path.abspath(site.docs_dir)
     if key not in _INDEXES:
         if not site.docs_dir.is_dir():
