@@ -19,7 +19,7 @@ from .choose import check_profile_name, choose_profile
 from .config import Config, max_file_size
 from .decide import to_diagnostic
 from .diagnostics import Diagnostic
-from .discover import repo_files, select_files
+from .discover import repo_files, select
 from .fix import FixResult, fix_file, run_fixes
 from .load import load
 from .options import Options
@@ -63,7 +63,7 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     check_profile_name(options.profile)
     config = options.config
     everything = repo_files(config) if config is not None and config.include else []
-    files = select_files(paths, config, everything)
+    files, unmatched = select(paths, config, everything)
     vocabularies = labels.vocabularies(config.labels) if config else ()
     work = partial(check_file, options=options, vocabularies=vocabularies, enabled=codes)
     outcomes = list(parallel.map_files(work, files, options.jobs))
@@ -94,10 +94,10 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         kept = decide.other_file_findings(path, display, found, config)
         diagnostics.extend(to_diagnostic(display, f, options.lang) for f in kept)
     diagnostics.sort(key=Diagnostic.sort_key)
-    shown = [display for _, display in files]
+    displays = [display for _, display in files]
     # pages the link stage judged besides the files named (index.md, pages linking to them)
-    shown += [display for _, display, _ in site.others if display not in shown]
-    return Result(diagnostics, shown, lang=options.lang)
+    displays += [display for _, display, _ in site.others if display not in displays]
+    return Result(diagnostics, displays, lang=options.lang, unmatched=unmatched)
 
 
 def _check_failed(

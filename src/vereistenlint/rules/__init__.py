@@ -20,6 +20,7 @@ from typing import Any
 
 from . import (
     applicability,
+    conflicts,
     containers,
     front_matter,
     links,
@@ -45,6 +46,7 @@ MODULES: tuple[ModuleType, ...] = (
     sections,
     text,
     links,
+    conflicts,
     applicability,
     maatregelen,
     repository,
@@ -69,6 +71,11 @@ REPO_CHECKS: tuple[Registered[RepoCheck], ...] = _gather("REPO_CHECKS")
 #: stage of its own after the repository-wide checks (site/stage.py); it runs when one of
 #: these codes is enabled.
 SITE_CODES: frozenset[str] = site_links.CODES
+#: The rules that apply to every page of the site, ordinary pages (profile kind "page")
+#: included: each rule declares it (`Rule.every_page`).
+EVERY_PAGE: frozenset[str] = frozenset(r.code for r in RULES if r.every_page)
+#: What runs on an ordinary page: the checks that report only rules of every page.
+PAGE_CHECKS: tuple[Registered[Check], ...] = tuple(r for r in CHECKS if r.codes <= EVERY_PAGE)
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
@@ -82,7 +89,9 @@ __all__ = [
     "BY_CODE",
     "BY_NAME",
     "CHECKS",
+    "EVERY_PAGE",
     "MODULES",
+    "PAGE_CHECKS",
     "READING",
     "REPO_CHECKS",
     "RULES",
