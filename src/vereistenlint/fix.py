@@ -17,15 +17,18 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from . import checks, decide, labels, parallel
+from . import checks, decide, index, labels, parallel
 from .choose import choose_profile
-from .discover import select_files
+from .discover import repo_files, select_files
 from .document import Document, ProblemKind
 from .edits import apply, encode, write_atomically
 from .files import read_bytes
 from .findings import Finding, Fix
+from .index import index_file
 from .load import load_bytes
 from .options import Options
+from .repo import RepoIndex, entry_for
+from .rules import REPO_CHECKS
 from .rules.base import Vocabularies
 
 MAX_ROUNDS = 10
@@ -51,14 +54,27 @@ def run_fixes(
 ) -> list[FixResult]:
     """The fixed content of every file that fixes would change (nothing is written here)."""
     config = options.config
-    files = select_files(paths, config)
+    everything = repo_files(config) if unsafe and config is not None and config.include else []
+    files = select_files(paths, config, everything or None)
     vocabularies = labels.vocabularies(config.labels) if config else ()
+    repo = None
+    if unsafe:  # only the repository-wide rules' fixes need the repository, and all are unsafe
+        repo = RepoIndex()
+        for entry in parallel.map_files(
+            partial(index_file, forced=options.profile, config=config), files, options.jobs
+        ):
+            repo.add(entry)
+        if config is not None and everything:
+            index.add_rest(
+                repo, everything, options.profile, config, cache=options.cache, jobs=options.jobs
+            )
     work = partial(
         fix_file,
         options=options,
         vocabularies=vocabularies,
         enabled=options.enabled(),
         unsafe=unsafe,
+        repo=repo,
     )
     return [r for r in parallel.map_files(work, files, options.jobs) if r.changed]
 
@@ -70,6 +86,7 @@ def fix_file(
     vocabularies: Vocabularies = (),
     enabled: frozenset[str] | None = None,
     unsafe: bool = False,
+    repo: RepoIndex | None = None,
 ) -> FixResult:
     """Apply fixes to one file in memory, round after round until nothing is left to fix."""
     codes = options.enabled() if enabled is None else enabled
@@ -86,7 +103,13 @@ def fix_file(
         if profile is None:
             return None
         raw_found = checks.run(doc, profile, vocabularies, codes)
-        return decide.file_findings(doc, raw_found, options.config, codes).findings
+        decided = decide.file_findings(doc, raw_found, options.config, codes)
+        if repo is None:
+            return decided.findings
+        # judged against the repository: a reference to a renamed file has an unsafe fix
+        entry = entry_for(doc, profile)
+        repo_found = [f for reg in REPO_CHECKS if reg.wanted(codes) for f in reg.check(repo, entry)]
+        return decided.findings + decide.repository_findings(repo_found, decided, codes)
 
     original = text = doc.text
     applied = 0

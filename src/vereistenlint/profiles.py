@@ -99,7 +99,10 @@ def _placeholders(name: str) -> list[Placeholder]:
     profile = get(name)
     return [
         Placeholder(re.compile(p["pattern"], re.MULTILINE), p["label"], p.get("contains", ""))
-        for p in profile.data.get("placeholders", [])
+        for p in [
+            *profile.data.get("placeholders", []),
+            *profile.data.get("placeholders_extra", []),
+        ]
     ]
 
 
@@ -117,11 +120,16 @@ def get(name: str) -> Profile:
     return all_profiles()[name]
 
 
+def _recognition_order(profile: Profile) -> tuple[bool, bool]:
+    """Profiles that ask to be tried first (a key only their format has, as a tool's
+    'categorie' beside the measure URN its template carries), then by id, then by keys."""
+    rule = profile.data.get("recognise", {})
+    return (not rule.get("first", False), "id_prefix" not in rule)
+
+
 def recognise(data: object) -> Profile | None:
     """The profile a front matter belongs to: by its id first (current formats), then by keys."""
     if not isinstance(data, dict):
         return None
-    ordered = sorted(
-        all_profiles().values(), key=lambda p: "id_prefix" not in p.data.get("recognise", {})
-    )
+    ordered = sorted(all_profiles().values(), key=_recognition_order)
     return next((p for p in ordered if p.recognises(data)), None)

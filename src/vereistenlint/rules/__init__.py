@@ -10,12 +10,14 @@ from __future__ import annotations
 from . import (
     applicability,
     front_matter,
+    lists,
     maatregelen,
     profile,
     reading,
     repository,
     schema,
     sections,
+    site,
     suppression,
     text,
 )
@@ -26,10 +28,12 @@ RULES: tuple[Rule, ...] = (
     *profile.RULES,
     *front_matter.RULES,
     *schema.RULES,
+    *site.RULES,
     *sections.RULES,
     *text.RULES,
     *applicability.RULES,
     *maatregelen.RULES,
+    *lists.RULES,
     *repository.RULES,
     *suppression.RULES,
 )
@@ -49,6 +53,7 @@ UNRECOGNISED: tuple[Registered[DocumentCheck], ...] = (
 CHECKS: tuple[Registered[Check], ...] = (
     Registered(schema.check, schema.CODES),
     Registered(front_matter.check_text_fields, front_matter.CODES),
+    Registered(site.check, site.CODES),
     Registered(sections.check, sections.CODES),
     Registered(text.check_comments, frozenset({text.UNCLOSED_COMMENT})),
     Registered(text.check_placeholders, frozenset({text.PLACEHOLDER})),
@@ -56,6 +61,7 @@ CHECKS: tuple[Registered[Check], ...] = (
     Registered(text.check_trailing_whitespace, frozenset({text.TRAILING_WHITESPACE})),
     Registered(applicability.check, applicability.CODES),
     Registered(maatregelen.check, maatregelen.CODES),
+    Registered(lists.check, lists.CODES),
     Registered(repository.check_file_name, frozenset({repository.ID_FILE_NAME})),
 )
 
@@ -63,7 +69,14 @@ CHECKS: tuple[Registered[Check], ...] = (
 REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
     Registered(
         repository.check_repository,
-        frozenset({repository.DUPLICATE_ID, repository.UNKNOWN_REFERENCE}),
+        frozenset(
+            {
+                repository.DUPLICATE_ID,
+                repository.UNKNOWN_REFERENCE,
+                repository.UNKNOWN_MAATREGEL,
+                repository.LIST_UNKNOWN_STEM,
+            }
+        ),
     ),
 )
 

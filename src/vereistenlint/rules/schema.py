@@ -20,6 +20,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, quote, term
 from ..schema import Vocabularies, validator
+from . import site
 from .base import Context, Fixability, Rule, codes
 
 MISSING_KEY = "VL010"
@@ -52,9 +53,16 @@ CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    yield from validate(
+    found = validate(
         doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.data.get("defaults")
     )
+    hide = site.hide_as_text(doc)
+    if hide is None:
+        yield from found
+        return
+    # 'hide: navigation' as text works on the website: hide-as-text says so, as style
+    at = doc.node_position(hide)
+    yield from (f for f in found if not (f.code == INVALID_TYPE and (f.line, f.column) == at))
 
 
 def check_unrecognised(doc: Document) -> Iterator[Finding]:

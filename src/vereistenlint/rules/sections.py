@@ -101,8 +101,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
             continue
         seen[name] = section
-        marker = profile.sections[expected.index(name)].get("marker")
-        if marker and not _holds(doc, section, marker):
+        spec = profile.sections[expected.index(name)]
+        marker = spec.get("marker")
+        own_text = _marker_optional(doc, spec) and not _is_empty(doc, section, markers)
+        if marker and not _holds(doc, section, marker) and not own_text:
             yield finding(
                 SECTION_MARKER,
                 section.line,
@@ -116,11 +118,29 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield finding(
                 EMPTY_SECTION, section.line, section.column, "section.empty", name=section.name
             )
-    yield from _order(seen, expected)
+    unordered = {s["name"] for s in profile.sections if s.get("ordered") is False}
+    yield from _order({k: v for k, v in seen.items() if k not in unordered}, expected)
+    data = doc.mapping() or {}
     for spec in profile.sections:
-        if spec.get("required", True) and spec["name"] not in seen:
+        # a section that shows a front-matter list is needed where that list is
+        needed = (
+            spec["required_if_key"] in data
+            if "required_if_key" in spec
+            else spec.get("required", True)
+        )
+        if needed and spec["name"] not in seen:
             line, col = _missing_anchor(doc, spec["name"], expected, seen)
             yield finding(MISSING_SECTION, line, col, "section.missing", name=spec["name"])
+
+
+def _marker_optional(doc: Document, spec: dict[str, object]) -> bool:
+    """Whether the section may hold its own text instead of the marker: the website replaces
+    the tags-ai-act marker of a requirement outside the AI Act with a fixed sentence, so such a
+    requirement may as well write its own (``marker_optional_unless_id`` names the ids that
+    must keep the marker)."""
+    prefix = spec.get("marker_optional_unless_id")
+    ident = (doc.mapping() or {}).get("id")
+    return isinstance(prefix, str) and isinstance(ident, str) and not ident.startswith(prefix)
 
 
 def _holds(doc: Document, section: Section, marker: str) -> bool:
