@@ -246,3 +246,15 @@ def test_the_templates_copied_in_as_new_content_report_what_they_leave(tmp_path:
     assert {_key(d) for d in whole if _key(d)[0] not in copies and d["code"] == "VL401"} == {
         ("vereisten/aia-00-verboden-AI-praktijken.md", 3, 5, "VL401")
     }
+
+
+def test_the_templates_side_by_side_make_no_duplicate_id(tmp_path: Path) -> None:
+    """The templates of a measure and a tool carry the same measure URN; a tool's id takes no
+    part in uniqueness, so checking the templates folder (no configuration) finds none."""
+    if not FULL.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    shutil.copytree(FULL / "templates", tmp_path / "templates")
+    _, found = _run(tmp_path, "templates")
+    by_file = {(str(d["path"]), str(d["code"])) for d in found}
+    assert not [d for d in found if d["code"] in ("VL401", "VL005")]
+    assert ("templates/template-hulpmiddel.md", "VL108") in by_file
