@@ -148,6 +148,13 @@ def test_profiles_command_lists_every_profile_with_its_schema(tmp_path: Path) ->
             line.split()[0] == name and f"schemas/{name}.schema.json" in line
             for line in out.splitlines()
         )
+    assert "Requirement in the 2024 format" in out
+
+
+def test_profiles_command_speaks_dutch(tmp_path: Path) -> None:
+    code, out = run(tmp_path, "profiles", "--lang", "nl")
+    assert code == 0
+    assert "Vereiste in het formaat van 2024" in out and "Requirement" not in out
 
 
 def test_profile_is_recognised_per_file_without_configuration(tmp_path: Path) -> None:

@@ -80,8 +80,26 @@ def test_every_rule_is_documented_in_both_languages(lang: str) -> None:
     assert set(documented) == {r.code for r in RULES}, f"{lang}.toml: rules without code or text"
     for rule in RULES:
         for field in ruledocs.FIELDS:
-            text = documented[rule.code].get(field)
+            text = i18n.rule_text(rule.code, field, lang)
             assert isinstance(text, str) and text.strip(), f"{lang}.toml: {rule.code}.{field}"
+            if field not in i18n.EXAMPLE_FIELDS:
+                assert field in documented[rule.code], f"{lang}.toml: {rule.code}.{field}"
+
+
+def test_examples_are_stored_once() -> None:
+    """An example the same in every language lives in examples.toml only; one that differs
+    is in every language file (never in one language and the shared file)."""
+    shared = i18n.examples()
+    assert set(shared) <= {r.code for r in RULES}
+    for rule in RULES:
+        for field in i18n.EXAMPLE_FIELDS:
+            own = [i18n.catalogue(lang)["rules"][rule.code].get(field) for lang in i18n.LANGUAGES]
+            where = f"{rule.code}.{field}"
+            if field in shared.get(rule.code, {}):
+                assert own == [None] * len(own), f"{where} is in examples.toml and a language"
+            else:
+                assert None not in own, f"{where}: in one language only"
+                assert len(set(own)) == len(own), f"{where} is the same: belongs in examples.toml"
 
 
 def _message_keys_in_code() -> set[str]:

@@ -22,6 +22,7 @@ import itertools
 import json
 import os
 import re
+import stat
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -31,20 +32,21 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from vereistenlint import checks, decide, engine
+from vereistenlint import checks, decide, engine, yamledit
 from vereistenlint import fix as fixing
 from vereistenlint.choose import choose_profile
 from vereistenlint.diagnostics import Diagnostic, Severity
+from vereistenlint.document import Document
 from vereistenlint.findings import Edit, Fix
 from vereistenlint.load import load_bytes, split_lines
 from vereistenlint.reporters import REPORTERS, github
 from vereistenlint.reporters.settings import Settings
 from vereistenlint.rules import BY_CODE, RULES
 
-from .conftest import FIXTURES, ROOT
+from .conftest import CORPUS, FIXTURES, ROOT
 
 ALL = tuple(r.code for r in RULES)
 OPTIONS = engine.Options(select=ALL)
@@ -65,35 +67,8 @@ SCALARS: tuple[str, ...] = ("Ja", "Nee", "ja", "Geldend", "geldend", "", "~", "&
            "true", "null", ".inf", "0x1F", "2024-01-01", "2001-12-14t21:59:43.10-05:00",
            "!!binary aGk=", '"\\u00e9"', "x: y")  # fmt: skip
 COLLECTIONS = ("[a, b]", "{a: b}", "[]", "{}", "[[a]]", "[{a: b}]", "!!set {a}", "!!omap [a: 1]")
-#: Known bugs, each reproduced by a strict xfail in test_bad_input.py or test_security.py;
-#: while one is open the generator leaves out what triggers it, so that the properties keep
-#: testing everything else. When a bug is fixed its xfail passes, the suite fails, and the
-#: switch here goes too.
-#: - rules/applicability.py `_tables_text` raises TypeError for a list or mapping in an
-#:   applicability map (test_applicability_value_that_is_a_collection_is_a_finding)
-COLLECTIONS_IN_APPLICABILITY_CRASH = False
-#: - a value with a line break (a block scalar, or a plain one continued after a blank line)
-#:   keeps it in the message, which breaks the one-line-per-finding formats
-#:   (test_file_text_in_messages_cannot_break_or_drive_the_report); the generator writes
-#:   no block scalars, and the format comparison passes over examples with such a message
-LINE_BREAKS_IN_MESSAGES = False
-if not LINE_BREAKS_IN_MESSAGES:  # pragma: no cover - until the bug is fixed
-    SCALARS += ("|\n  x", ">-\n  x\n  y")
-#: - rules/sections.py reports a missing tags marker on the line after the front matter even
-#:   when the file ends there, one line past its end (test_missing_tags_marker_in_a_file_
-#:   that_ends_after_its_front_matter_is_on_a_line_of_it); only that one may point there
-PAST_THE_END: frozenset[str] = frozenset()
-#: - with an unclosed '<!--' in the body, the fix for a missing applicability section
-#:   (rules/applicability.py `_create`) appends the section inside the comment, where it is
-#:   not seen, so each round and each --fix appends it again
-#:   (test_fix_for_a_section_after_an_unclosed_comment_is_idempotent); such files are exempt
-#:   from idempotence (everything else about their fixes is still checked)
-UNCLOSED_COMMENT_FIX_REPEATS = False
-#: - with a repeated 'title:' key, rules/front_matter.py takes the first title's node for the
-#:   last title's full stop; once the first has none, its fix edits column -1, the line
-#:   break before it (test_title_full_stop_fix_with_a_repeated_title_stays_on_its_line);
-#:   edits off their line are tolerated only in files with a repeated key (VL004)
-REPEATED_KEY_FIX_OFF_ITS_LINE = False
+#: Block scalars, whose line breaks must not reach a message.
+SCALARS += ("|\n  x", ">-\n  x\n  y")
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("VEREISTENLINT_EXAMPLES", "100")),
@@ -170,8 +145,7 @@ def _edit(draw: st.DrawFn, lines: list[str]) -> list[str]:
     if kind == "change-value":
         k = draw(st.integers(0, max(0, _front_matter_end(lines) - 1)))
         key, colon, _ = lines[k].partition(": ")
-        in_map = key.startswith("- ")  # '- impactvol: Ja', an applicability map's item
-        values = SCALARS if in_map and COLLECTIONS_IN_APPLICABILITY_CRASH else SCALARS + COLLECTIONS
+        values = SCALARS + COLLECTIONS
         if colon:
             return [*lines[:k], f"{key}: {draw(st.sampled_from(values))}", *lines[k + 1 :]]
         if lines[k].startswith("- "):
@@ -279,8 +253,7 @@ def test_random_edits_never_raise_and_every_finding_is_in_its_file(
             lines = split_lines(data.decode("utf-8-sig"))
         except UnicodeDecodeError:  # pragma: no cover - edits keep the text UTF-8
             lines = []
-        last = max(1, len(lines)) + (d.code in PAST_THE_END and d.line == len(lines) + 1)
-        assert 1 <= d.line <= last, d
+        assert 1 <= d.line <= max(1, len(lines)), d
         if d.line > len(lines):
             continue
         width = len(lines[d.line - 1]) if lines else 0
@@ -350,24 +323,26 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
 ) -> None:
     name, original = file
     rounds: list[tuple[str, list[Fix], str]] = []
-    real_apply = fixing.apply  # what fix_file calls, as fix.apply_fixes
+    real_apply = fixing.apply_round  # what fix_file calls, as fix.apply_fixes
 
-    def observed(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
-        new, count = real_apply(text, fixes)
-        rounds.append((text, list(fixes), new))
-        return new, count
+    def observed(
+        doc: Document, text: str, fixes: Sequence[Fix], found: Sequence[Any] = ()
+    ) -> fixing.Round:
+        done = real_apply(doc, text, fixes, found)
+        rounds.append((text, list(fixes), done.text))
+        return done
 
     with folder([(name, original)]) as root, pytest.MonkeyPatch.context() as patch:
         path = root / "docs" / name
-        codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
         patch.setattr(fixing, "apply_fixes", observed)
         result = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
         patch.undo()
         assert result.original == original
         for before, fixes, after in rounds:
             assert fixes
-            if off_their_line(before, fixes) and REPEATED_KEY_FIX_OFF_ITS_LINE and "VL004" in codes:
-                continue  # the known bug above; its round is refused by fix_file
+            if not any(f.edits for f in fixes):
+                assert after == before  # only fixes that say why they cannot be made
+                continue
             assert off_their_line(before, fixes) == []
             assert_only_edited_lines_change(before, after, fixes)
         event(f"fix rounds: {len(rounds)}")
@@ -388,11 +363,162 @@ def test_fix_is_idempotent_and_changes_only_the_lines_it_fixes(
         # idempotent: fixing the fixed file changes nothing more
         path.write_bytes(result.fixed)
         again = engine.fix_file(path, f"docs/{name}", OPTIONS, unsafe=unsafe)
-        if not (UNCLOSED_COMMENT_FIX_REPEATS and "VL107" in codes):
-            assert not again.changed, (result.fixed, again.fixed)
+        assert not again.changed, (result.fixed, again.fixed)
         # only a file whose front matter parsed is fixed, and it still parses
         fixed_codes = {d.code for d in engine.check_file(path, name, OPTIONS)[0]}
         assert not {"VL001", "VL002", "VL003"} & fixed_codes
+
+
+# -- --fix keeps what it does not mean to change (issue 9) ------------------------------------
+
+#: Real files too, where ../shared/corpus is there: a sample of each kind of the current repo.
+REAL: dict[str, str] = {}
+for _kind in ("voldoen-aan-wetten-en-regels/vereisten", "voldoen-aan-wetten-en-regels/maatregelen"):
+    _folder = CORPUS / "algoritmekader-2026-06" / "docs" / _kind
+    for _path in sorted(_folder.glob("*-*.md"))[:12] if _folder.is_dir() else []:
+        REAL[_path.name] = _path.read_text(encoding="utf-8", errors="replace")
+MODES = (0o600, 0o640, 0o644, 0o664, 0o755)
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A real or generated file with a fixable defect and random edits, any line endings, BOM."""
+    sources = {**SOURCES, **REAL}
+    name = draw(st.sampled_from(sorted(sources)))
+    lines = draw(_fixable_defect(sources[name].split("\n")))
+    for _ in range(draw(st.integers(0, 3))):
+        lines = draw(st.one_of(_edit(lines), _yaml_in_disguise(lines)))
+    text = "\n".join(lines)
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r", "mixed"]))
+    if ending == "mixed":
+        cut = draw(st.integers(0, len(text)))
+        text = text[:cut].replace("\n", "\r\n") + text[cut:]
+    else:
+        text = text.replace("\n", ending)
+    bom = codecs.BOM_UTF8 if draw(st.booleans()) else b""
+    return name, bom + text.encode("utf-8")
+
+
+@st.composite
+def _yaml_in_disguise(draw: st.DrawFn, lines: list[str]) -> list[str]:
+    """What makes YAML text mean something other than it looks: an anchor on a key's value
+    with an alias of it under another key, or a value written with escapes."""
+    end = _front_matter_end(lines)
+    keys = [k for k in range(1, end) if re.match(r"[a-z-]+:( |$)", lines[k])]
+    if not keys:
+        return lines
+    k = draw(st.sampled_from(keys))
+    key, _, value = lines[k].partition(":")
+    if draw(st.booleans()):
+        alias = draw(st.sampled_from(["samenvatting", "toelichting", "hide", "rollen"]))
+        lines = [*lines[:k], f"{key}: &a{value}", *lines[k + 1 :]]
+        at = draw(st.integers(k + 1, end))
+        return [*lines[:at], f"{alias}: *a", *lines[at:]]
+    text = value.strip()
+    if not text or text.startswith(("'", '"', "&", "*", "[", "{", "|", ">", "!")):
+        return lines
+    escaped = "".join(f"\\x{ord(c):02X}" if c in ".:-" else c for c in text)
+    return [*lines[:k], f'{key}: "{escaped}"', *lines[k + 1 :]]
+
+
+def _top_keys_changed(before: object, after: object) -> set[object]:
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return {"<root>"} if not yamledit.same(before, after) else set()
+    return {
+        k
+        for k in before.keys() | after.keys()
+        if k not in before or k not in after or not yamledit.same(before[k], after[k])
+    }
+
+
+@SETTINGS
+@given(mutated_files(), st.sampled_from(MODES), st.booleans())
+def test_fix_changes_only_the_keys_it_means_and_keeps_bom_endings_and_mode(
+    file: tuple[str, bytes], mode: int, unsafe: bool
+) -> None:
+    name, original = file
+    offered: list[Fix] = []
+    real_apply = fixing.apply_round
+
+    def observed(
+        doc: Document, text: str, fixes: Sequence[Fix], found: Sequence[Any] = ()
+    ) -> fixing.Round:
+        offered.extend(fixes)
+        return real_apply(doc, text, fixes, found)
+
+    with folder([(name, original)]) as root, pytest.MonkeyPatch.context() as patch:
+        path = root / "docs" / name
+        os.chmod(path, mode)
+        patch.setattr(fixing, "apply_fixes", observed)
+        results = engine.run_fixes(["docs"], OPTIONS, unsafe=unsafe)
+        patch.undo()
+        for result in results:
+            assert fixing.write_back(result) is None  # nothing changed it meanwhile
+        written = path.read_bytes()
+        assert stat.S_IMODE(path.stat().st_mode) == mode
+        assert sorted(p.name for p in path.parent.iterdir()) == [name]
+        again = engine.run_fixes(["docs"], OPTIONS, unsafe=unsafe)
+    assert written.startswith(codecs.BOM_UTF8) == original.startswith(codecs.BOM_UTF8)
+    old, new = original.decode("utf-8-sig"), written.decode("utf-8-sig")
+    style = fixing.newline_style(old)
+    if style is None:  # mixed endings: no fix
+        assert written == original
+        return
+    if written == original:
+        return
+    event("fixed")
+    assert fixing.newline_style(new) == style or not re.search("[\r\n]", new)
+    before, after = yamledit.parse(old), yamledit.parse(new)
+    assert after.front_matter is not None and after.front_matter.parsed is not None
+    meant = {path[0] for fix in offered for path, _ in fix.intent if path}
+    assert _top_keys_changed(before.data, after.data) <= meant
+    assert again == [], "a second --fix changes the file again"
+
+
+PROSE = st.text("abcdefghij klmnop.,:;ëé", min_size=1, max_size=30).map(lambda t: "Z" + t.strip())
+
+
+@st.composite
+def applicability_with_prose(draw: st.DrawFn) -> tuple[str, list[str], str]:
+    """(name, inserted lines, text): prose and a subsection put anywhere in the applicability
+    section of a file whose tables are made to disagree with its front matter."""
+    sources = {**SOURCES, **REAL}
+    names = [n for n, t in sorted(sources.items()) if "\n## Wanneer van toepassing?\n" in t]
+    name = draw(st.sampled_from(names))
+    lines = sources[name].split("\n")
+    start = lines.index("## Wanneer van toepassing?") + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
+    inserted = []
+    for _ in range(draw(st.integers(1, 4))):
+        text = draw(st.one_of(PROSE, PROSE.map(lambda t: "### " + t)))
+        at = draw(st.integers(start, end))
+        lines[at:at] = ["", text, ""]
+        end += 3
+        inserted.append(text)
+    spots = [k for k in range(start, end) for icon in ICONS if icon in lines[k]]
+    if spots:
+        k = draw(st.sampled_from(spots))
+        icon = next(i for i in ICONS if i in lines[k])
+        other = ICONS[1 - ICONS.index(icon)]
+        lines[k] = lines[k].replace(icon, other, 1)
+    return name, inserted, "\n".join(lines)
+
+
+@SETTINGS
+@given(applicability_with_prose())
+def test_regenerated_applicability_tables_keep_the_editors_lines(
+    case: tuple[str, list[str], str],
+) -> None:
+    name, inserted, text = case
+    with folder([(name, text.encode("utf-8"))]) as root:
+        path = root / "docs" / name
+        result = engine.fix_file(path, f"docs/{name}", OPTIONS)
+    fixed = split_lines(result.fixed.decode("utf-8"))
+    for line in inserted:
+        assert fixed.count(line) >= text.split("\n").count(line), line
+    # and in the order they were written
+    positions = [i for i, line in enumerate(fixed) if line in inserted]
+    assert [fixed[i] for i in positions] == [line for line in text.split("\n") if line in inserted]
 
 
 # -- the formats report the same findings -------------------------------------------------------
@@ -505,8 +631,6 @@ def assert_formats_agree(result: engine.Result) -> None:
 def test_every_format_reports_the_same_findings(files: list[tuple[str, bytes]]) -> None:
     with folder(files):
         result = engine.run_check(["docs"], OPTIONS)
-        if LINE_BREAKS_IN_MESSAGES:
-            assume(not any("\n" in d.message or "\r" in d.message for d in result.diagnostics))
         assert_formats_agree(result)
 
 

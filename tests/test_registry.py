@@ -10,13 +10,42 @@ import pytest
 from vereistenlint import checks, engine, profiles
 from vereistenlint.choose import choose_profile
 from vereistenlint.load import load
-from vereistenlint.rules import BY_CODE, CHECKS, READING, RULES, UNRECOGNISED, Context, Registered
+from vereistenlint.rules import (
+    BY_CODE,
+    CHECKS,
+    MODULES,
+    READING,
+    RULES,
+    UNRECOGNISED,
+    Context,
+    Registered,
+)
 
 from .conftest import FIXTURES, ROOT
 
 FILES = sorted(
     [*(FIXTURES / "rules").glob("*/*.md"), *(ROOT / "vereisten").glob("*.md")],
 )
+
+
+TABLES = ("READING_CHECKS", "UNRECOGNISED_CHECKS", "CHECKS", "REPO_CHECKS")
+
+
+def test_every_rule_module_is_registered() -> None:
+    """Forgetting step 2 of README's "Adding a rule" fails here, not silently."""
+    folder = ROOT / "src" / "vereistenlint" / "rules"
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__", "base"}
+    assert {m.__name__.rpartition(".")[2] for m in MODULES} == modules
+
+
+def test_a_rule_has_one_home() -> None:
+    """A module's checks report its own rules' codes, and no code is any other module's."""
+    for module in MODULES:
+        own = {r.code for r in module.RULES}
+        for table in TABLES:
+            for reg in getattr(module, table, ()):
+                assert reg.codes <= own, (module.__name__, table, reg.codes - own)
+    assert len(BY_CODE) == len(RULES)
 
 
 def test_every_registered_code_is_a_rule() -> None:

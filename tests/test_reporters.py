@@ -262,7 +262,7 @@ def test_step_summary_lists_every_finding_with_counts_per_rule() -> None:
         _diag("docs/c.md", 3, "VL106", Severity.WARNING, "w"),
     ]
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "1"}
-    text = github.step_summary(Result(found, ["docs/a|b.md", "docs/c.md"]), environ=env)
+    text = github.step_summary(Result(found, ["docs/a|b.md", "docs/c.md"]), Settings(environ=env))
     assert "Found 2 errors and 1 warning in 2 files checked." in text
     assert "| VL012 | `invalid-value` | error | 2 |" in text
     assert "| VL106 | `unexpected-section` | warning | 1 |" in text
@@ -275,7 +275,7 @@ def test_step_summary_lists_every_finding_with_counts_per_rule() -> None:
 def test_step_summary_stays_under_githubs_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(github, "SUMMARY_LIMIT", 2000)
     found = [_diag("a.md", i, "VL012", Severity.ERROR, "m" * 50) for i in range(1, 100)]
-    text = github.step_summary(Result(found, ["a.md"]), environ={})
+    text = github.step_summary(Result(found, ["a.md"]), Settings(environ={}))
     assert len(text.encode("utf-8")) < 2200
     assert re.search(r"\d+ more findings are not shown here", text)
 

@@ -1,9 +1,11 @@
 """Every rule has fixtures of its own: files that pass, and files that fail at known places.
 
 A fixture ``fail-<what>.md`` has a sidecar ``fail-<what>.expected`` listing every finding the
-whole file yields, one ``LINE:COLUMN CODE`` per line; a ``pass-<what>.md`` yields nothing at all.
-Rules that compare files with each other use folders instead: ``fail-<what>/`` is checked as a
-whole and its ``fail-<what>.expected`` lines read ``FILE:LINE:COLUMN CODE``.
+whole file yields, one ``LINE:COLUMN CODE message`` per line (the English message, so that a
+changed message fails too); a ``pass-<what>.md`` yields nothing at all. Rules that compare
+files with each other use folders instead: ``fail-<what>/`` is checked as a whole and its
+``fail-<what>.expected`` lines read ``FILE:LINE:COLUMN CODE message``. What --fix makes of a
+fixable rule's fixture sits beside it as ``fail-<what>.fixed.md`` (see tests/test_fix.py).
 """
 
 from __future__ import annotations
@@ -20,8 +22,13 @@ from .conftest import FIXTURES
 RULE_DIR = FIXTURES / "rules"
 #: fixtures are checked with every rule, the ones that are off by default included
 ALL = [r.code for r in RULES]
+FIXED = ".fixed.md"
 PASSING = sorted(p for p in RULE_DIR.glob("*/pass*") if p.suffix != ".expected")
-FAILING = sorted(p for p in RULE_DIR.glob("*/fail*") if p.suffix != ".expected")
+FAILING = sorted(
+    p for p in RULE_DIR.glob("*/fail*") if p.suffix != ".expected" and not p.name.endswith(FIXED)
+)
+
+Found = tuple[str, int, int, str, str]  # file name, line, column, code, message
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -34,19 +41,24 @@ def _sidecar(path: Path) -> Path:
     )
 
 
-def expected(path: Path) -> list[tuple[str, int, int, str]]:
+def expected(path: Path) -> list[Found]:
     found = []
     for raw in _sidecar(path).read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
-            pos, code = raw.split()
+            pos, code, message = raw.split(" ", 2)
             parts = pos.split(":")
             name = parts[0] if len(parts) == 3 else path.name
-            found.append((name, int(parts[-2]), int(parts[-1]), code))
+            found.append((name, int(parts[-2]), int(parts[-1]), code, message))
     return sorted(found)
 
 
-def actual(path: Path) -> list[tuple[str, int, int, str]]:
-    return sorted((Path(d.path).name, d.line, d.column, d.code) for d in check([path], select=ALL))
+def actual(path: Path) -> list[Found]:
+    """Checked from the fixture's folder, so that a message naming another file names it
+    relative to that folder, wherever the repository lies."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(path.parent)
+        found = check([path.name], select=ALL, lang="en")
+    return sorted((Path(d.path).name, d.line, d.column, d.code, d.message) for d in found)
 
 
 @pytest.mark.parametrize("path", PASSING, ids=_ids(PASSING))
@@ -65,5 +77,5 @@ def test_every_rule_has_a_passing_and_a_failing_fixture(rule: Rule) -> None:
     assert [p for p in PASSING if p.parent == folder], f"no passing fixture in {folder}"
     failing = [p for p in FAILING if p.parent == folder]
     assert failing, f"no failing fixture in {folder}"
-    codes = {code for f in failing for *_, code in expected(f)}
+    codes = {code for f in failing for *_, code, _message in expected(f)}
     assert rule.code in codes, f"no failing fixture of {folder} expects {rule.code}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .discover import file_key
+from .paths import relative_to
 from .repo import Entry, Reference
 from .version import __version__
 
@@ -82,7 +83,7 @@ class IndexCache:
             os.replace(tmp, self.path)
 
     def _name(self, path: Path) -> str:
-        return os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        return relative_to(path, self.root) or os.path.abspath(path)
 
 
 def _stamp(path: Path) -> list[int] | None:

@@ -7,7 +7,7 @@ from .document import Document
 from .findings import Finding
 from .profiles import Profile
 from .rules import CHECKS, READING, UNRECOGNISED, Context
-from .rules.base import Vocabularies
+from .schema import Vocabularies
 
 
 def run(

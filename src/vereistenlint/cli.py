@@ -64,8 +64,8 @@ def cli() -> None:
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Configuration file (default: the nearest vereistenlint.toml, .vereistenlint.toml "
-    "or pyproject.toml with [tool.vereistenlint], from the current folder upwards).",
+    help=f"Configuration file (default: the nearest of {config.CANDIDATES_TEXT}, "
+    "from the current folder upwards).",
 )
 @click.option(
     "--jobs",
@@ -120,20 +120,44 @@ def check(
             cache=not no_cache,
         )
         if show_diff:
-            changes = fixing.run_fixes(paths, options, unsafe=unsafe_fixes)
+            results = fixing.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
+            changes = [r for r in results if r.changed]
             click.echo("".join(fixing.unified_diff(c) for c in changes), nl=False)
+            _notes(results, [], options.lang)
             sys.exit(1 if changes else 0)
         fixed = 0
+        not_written = False
         if do_fix:
-            for change in fixing.run_fixes(paths, options, unsafe=unsafe_fixes):
-                fixing.write_atomically(change.path, change.fixed)
-                fixed += change.applied
+            results = fixing.run_fixes(paths, options, unsafe=unsafe_fixes, with_notes=True)
+            written: list[tuple[fixing.FixResult, fixing.Note]] = []
+            for change in results:
+                note = fixing.write_back(change)
+                if note is None:
+                    fixed += change.applied if change.changed else 0
+                else:
+                    written.append((change, note))
+                    not_written = not_written or note.failed
+            _notes(results, written, options.lang)
         result = engine.run_check(paths, options)
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     emit(result, fmt or default_format(), output=output, color=color)
+    if not_written:
+        sys.exit(2)  # a fix that could not be written is an error of the run, not a finding
     sys.exit(1 if any(d.severity is Severity.ERROR for d in result.diagnostics) else 0)
+
+
+def _notes(
+    results: list[fixing.FixResult],
+    written: list[tuple[fixing.FixResult, fixing.Note]],
+    lang: str,
+) -> None:
+    """What --fix did not do, and why, on standard error (the report stays parseable)."""
+    lines = [n.render(r.display, lang) for r in results for n in r.notes]
+    lines += [n.render(r.display, lang) for r, n in written]
+    for line in lines:
+        click.echo(f"vereistenlint: {line}", err=True)
 
 
 @cli.command("rules")
@@ -164,10 +188,13 @@ def rule_cmd(code: str, lang: str | None) -> None:
 
 
 @cli.command("profiles")
-def profiles_cmd() -> None:
+@_LANG_OPTION
+def profiles_cmd(lang: str | None) -> None:
     """List the profiles (file formats) and the schema each uses."""
+    chosen = _docs_language(lang)
     for profile in profiles.all_profiles().values():
-        click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {profile.description}")
+        description = i18n.ui(f"profile.{profile.name}", chosen)
+        click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {description}")
 
 
 def _language(option: str | None, configuration: config.Config | None) -> str:

@@ -7,24 +7,23 @@ The file is TOML (data only, nothing is executed or imported) and is validated a
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from . import profiles
+from . import profiles, tomlfile
 from .errors import UsageError
 from .resources import load_json
 from .schema import registry as schema_registry
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
+#: the configuration files looked for in each folder, in this order
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")
+#: the same, as the messages and the help name them
+CANDIDATES_TEXT = (
+    "vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml"
+)
 
 
 @dataclass(frozen=True)
@@ -65,18 +64,18 @@ def find(start: Path | None = None) -> Path | None:
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomlfile.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomlfile.TOMLDecodeError):
         return False
     return "vereistenlint" in data.get("tool", {})
 
 
 def load(path: Path) -> Config:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomlfile.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     table_name = "[tool.vereistenlint]" if path.name == "pyproject.toml" else "the top level"
     if path.name == "pyproject.toml":

@@ -93,7 +93,7 @@ def repository_findings(
 
 def to_diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
     rule = BY_CODE[f.code]
-    fix = None if f.fix is None else ("safe" if f.fix.safe else "unsafe")
+    fix = None if f.fix is None or not f.fix.edits else ("safe" if f.fix.safe else "unsafe")
     return Diagnostic(
         display, f.line, f.column, f.code, rule.name, rule.severity, messages.render(f, lang), fix
     )

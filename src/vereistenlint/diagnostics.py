@@ -1,7 +1,7 @@
 """The record every check produces: one immutable problem at one place in one file.
 
 Line and column are 1-based everywhere; conversion from parser offsets happens in
-`document.Position` helpers, never in rules or reporters.
+`Document`'s position helpers and the loader, never in rules or reporters.
 """
 
 from __future__ import annotations
@@ -16,14 +16,6 @@ class Severity(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-@dataclass(frozen=True, order=True)
-class Position:
-    """A 1-based line and column in the original file."""
-
-    line: int
-    column: int
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from wcmatch import glob
 
-from .config import Config
+from .config import CANDIDATES_TEXT, Config
 from .errors import UsageError
+from .paths import display_path, relative_to
 
 #: Overview pages of a folder, not requirements.
 SKIPPED_NAMES = frozenset({"index.md"})
@@ -32,8 +33,7 @@ def select_files(
     if not paths:
         if config is None or not config.include:
             raise UsageError(
-                "no paths given, and no configuration with 'include' was found "
-                "(vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml)"
+                f"no paths given, and no configuration with 'include' was found ({CANDIDATES_TEXT})"
             )
         return everything if everything is not None else repo_files(config)
     files = discover(paths)
@@ -93,10 +93,7 @@ def included(path: Path, config: Config) -> bool:
 
 def relative_to_root(path: Path, config: Config) -> str | None:
     """The path relative to the configuration's folder (POSIX), or None when outside it."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(config.root)).as_posix()
-    except ValueError:
-        return None
+    return relative_to(path, config.root)
 
 
 def matches(path: str, *patterns: str) -> bool:
@@ -107,14 +104,6 @@ def matches(path: str, *patterns: str) -> bool:
 def _matcher(patterns: tuple[str, ...]) -> glob.WcMatcher[str]:
     """Globs compiled once per run, not once per file."""
     return glob.compile(list(patterns), flags=GLOB_FLAGS)
-
-
-def display_path(path: Path) -> str:
-    """How a file found without being named is shown: relative to the current folder."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
 
 
 def file_key(path: Path) -> str:

@@ -26,7 +26,7 @@ from .options import Options
 from .repo import Entry, RepoIndex, entry_for
 from .result import Result
 from .rules import REPO_CHECKS
-from .rules.base import Vocabularies
+from .schema import Vocabularies
 
 
 class Outcome(NamedTuple):

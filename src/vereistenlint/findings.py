@@ -6,7 +6,7 @@ so every message lives in one table and can exist in more than one language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -24,11 +24,22 @@ class Edit:
     text: str
 
 
+#: A key's place in the front matter: ("hide",), ("rekenregels", 0, "impactvol")
+KeyPath = tuple[str | int, ...]
+
+
 @dataclass(frozen=True)
 class Fix:
     edits: tuple[Edit, ...]
     #: an unsafe fix may change what the file means; it is applied only with --unsafe-fixes
     safe: bool = True
+    #: what the front matter holds after the fix, as (key path, new value) for each key the
+    #: fix means to change; every other value must stay as it was, or the fix is not applied
+    #: (see yamledit.verify). Empty: the fix must leave the front matter's data alone.
+    intent: tuple[tuple[KeyPath, object], ...] = field(default=(), hash=False)
+    #: why no fix can be made although the finding is of a fixable kind (a key of the
+    #: locale's [ui] table); such a fix has no edits and is reported, never applied
+    refusal: str = ""
 
 
 @dataclass(frozen=True)

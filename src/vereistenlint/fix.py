@@ -1,11 +1,14 @@
 """--fix: apply the fixes that checks attach to their findings, in rounds, over the same stages
-as a check (discover, load, choose a profile, run the checks, decide).
+as a check (discover, load, choose a profile, run the checks, decide), and write the results.
 
-A fix never loses data: edits of one round do not overlap (an overlapping fix waits for the
-next round, after the file is parsed again), rounds repeat until nothing is left to fix, a
-round that does not leave fewer findings is undone, a file whose front matter does not
-parse is left alone, and the result is written to a temporary file that then replaces the
-original, with its encoding, BOM, line endings and mode kept (`edits.write_atomically`).
+A fix never loses data:
+- the edits of a round are applied by `edits.apply_round`: no overlaps, the file's own line
+  ending (none at all when mixed), front-matter edits proved by a re-parse;
+- rounds repeat until nothing is left to fix, and a round that does not leave fewer
+  findings is undone; a file whose front matter does not parse is left alone;
+- the result replaces the file only if the file is still what was read, through symbolic
+  links, atomically, with its encoding, BOM and mode (`write.replace`).
+What is not applied or not written is said, as a `Note`, in the fix summary.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -21,19 +24,19 @@ from . import checks, decide, index, labels, parallel
 from .choose import choose_profile
 from .discover import repo_files, select_files
 from .document import Document, ProblemKind
-from .edits import apply, encode, write_atomically
-from .files import read_bytes
+from .edits import Note, Round, apply, apply_round, encode, newline_style
 from .findings import Finding, Fix
 from .index import index_file
 from .load import load_bytes
 from .options import Options
 from .repo import RepoIndex, entry_for
 from .rules import REPO_CHECKS
-from .rules.base import Vocabularies
+from .schema import Vocabularies
+from .write import VANISHED, Skipped, Stamp, read_stamped, replace
 
 MAX_ROUNDS = 10
 #: what the rounds call to apply fixes (a test observes each round through it)
-apply_fixes = apply
+apply_fixes = apply_round
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,10 @@ class FixResult:
     original: bytes
     fixed: bytes  # equal to original when nothing changed
     applied: int
+    #: fixes that were not applied, and why
+    notes: tuple[Note, ...] = ()
+    #: the file as it was read, to be sure it still is when the result is written
+    stamp: Stamp | None = field(default=None, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -50,9 +57,14 @@ class FixResult:
 
 
 def run_fixes(
-    paths: Sequence[str | os.PathLike[str]], options: Options, *, unsafe: bool = False
+    paths: Sequence[str | os.PathLike[str]],
+    options: Options,
+    *,
+    unsafe: bool = False,
+    with_notes: bool = False,
 ) -> list[FixResult]:
-    """The fixed content of every file that fixes would change (nothing is written here)."""
+    """The fixed content of every file that fixes would change (and, `with_notes`, of every
+    file with fixes that were not applied, see `FixResult.notes`); nothing is written here."""
     config = options.config
     everything = repo_files(config) if unsafe and config is not None and config.include else []
     files = select_files(paths, config, everything or None)
@@ -76,7 +88,8 @@ def run_fixes(
         unsafe=unsafe,
         repo=repo,
     )
-    return [r for r in parallel.map_files(work, files, options.jobs) if r.changed]
+    results = parallel.map_files(work, files, options.jobs)
+    return [r for r in results if r.changed or (with_notes and r.notes)]
 
 
 def fix_file(
@@ -91,12 +104,14 @@ def fix_file(
     """Apply fixes to one file in memory, round after round until nothing is left to fix."""
     codes = options.enabled() if enabled is None else enabled
     try:
-        raw = read_bytes(path)
-    except OSError:
+        raw, stamp = read_stamped(path)
+    except FileNotFoundError:  # gone between finding the files and reading this one
+        return FixResult(path, display, b"", b"", 0, (Note(0, "", VANISHED),))
+    except OSError:  # the check reports why it cannot be read
         return FixResult(path, display, b"", b"", 0)
     doc = load_bytes(path, display, raw)
     if not fixable(doc):
-        return FixResult(path, display, raw, raw, 0)
+        return FixResult(path, display, raw, raw, 0, stamp=stamp)
 
     def findings(doc: Document) -> list[Finding] | None:
         profile = choose_profile(doc, options.profile, options.config)
@@ -113,22 +128,35 @@ def fix_file(
 
     original = text = doc.text
     applied = 0
+    notes: tuple[Note, ...] = ()
     found = findings(doc)
     for _ in range(MAX_ROUNDS):
         fixes = chosen_fixes(found or [], unsafe)
         if found is None or not fixes:
             break
-        new_text, count = apply_fixes(text, fixes)
-        new_doc = reload(doc, new_text)
-        if count == 0 or new_text == text or not fixable(new_doc):
+        done: Round = apply_fixes(doc, text, fixes, found)
+        notes = done.notes
+        new_doc = reload(doc, done.text)
+        if done.applied == 0 or done.text == text or not fixable(new_doc):
             break
         remaining = findings(new_doc)
         if len(remaining or []) >= len(found):
             break  # a round must leave fewer findings; one that does not is undone
-        text, doc, found, applied = new_text, new_doc, remaining, applied + count
+        text, doc, found, applied = done.text, new_doc, remaining, applied + done.applied
     if text == original:
-        return FixResult(path, display, raw, raw, 0)
-    return FixResult(path, display, raw, encode(text, raw.startswith(codecs.BOM_UTF8)), applied)
+        return FixResult(path, display, raw, raw, 0, notes, stamp)
+    fixed = encode(text, raw.startswith(codecs.BOM_UTF8))
+    return FixResult(path, display, raw, fixed, applied, notes, stamp)
+
+
+def write_back(result: FixResult) -> Note | None:
+    """Replace the file with its fixed content; a Note when it was not written."""
+    if result.stamp is None or not result.changed:
+        return None
+    skipped: Skipped | None = replace(result.path, result.fixed, result.stamp)
+    if skipped is None:
+        return None
+    return Note(0, "", skipped.reason, skipped.detail, skipped.failed)
 
 
 def fixable(doc: Document) -> bool:
@@ -167,12 +195,16 @@ def unified_diff(result: FixResult) -> str:
 __all__ = [
     "MAX_ROUNDS",
     "FixResult",
+    "Note",
+    "Round",
     "apply",
+    "apply_round",
     "chosen_fixes",
     "fix_file",
     "fixable",
+    "newline_style",
     "reload",
     "run_fixes",
     "unified_diff",
-    "write_atomically",
+    "write_back",
 ]

@@ -6,6 +6,8 @@ language is chosen by --lang, then the configuration's `lang`, then an English l
 the environment (LC_ALL, LC_MESSAGES, LANG), and otherwise Dutch.
 
 Every language file holds the same keys with the same placeholders; a test enforces that.
+A rule's wrong and right examples show Dutch content: where they are the same in every
+language they are stored once, in `locale/examples.toml`.
 Should a text still be missing at run time, the English one is shown rather than failing
 the whole run over one untranslated sentence.
 """
@@ -13,16 +15,12 @@ the whole run over one untranslated sentence.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from . import tomlfile
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
@@ -32,24 +30,40 @@ SOURCE = "en"
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
+#: the rule fields that may be shared by every language (locale/examples.toml)
+EXAMPLE_FIELDS = ("wrong", "right")
+
+
 @cache
 def catalogue(lang: str) -> dict[str, Any]:
     """The parsed `locale/<lang>.toml`; an unknown language is a programming error."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
-    text = (resources.files("vereistenlint") / "locale" / f"{lang}.toml").read_text(
-        encoding="utf-8"
-    )
-    return tomllib.loads(text)
+    return _read(f"{lang}.toml")
+
+
+@cache
+def examples() -> dict[str, Any]:
+    """The parsed `locale/examples.toml`: rule code -> wrong/right shared by every language."""
+    return _read("examples.toml")
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = (resources.files("vereistenlint") / "locale" / name).read_text(encoding="utf-8")
+    return tomlfile.loads(text)
+
+
+def _find(node: Any, *path: str) -> str | None:
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, str) else None
 
 
 def _lookup(lang: str, *path: str) -> str:
     for source in (lang, SOURCE):
-        node: Any = catalogue(source)
-        for part in path:
-            node = node.get(part) if isinstance(node, dict) else None
-        if isinstance(node, str):
-            return node
+        found = _find(catalogue(source), *path)
+        if found is not None:
+            return found
     raise KeyError(".".join(path))
 
 
@@ -60,6 +74,10 @@ def message(key: str, lang: str) -> str:
 
 def rule_text(code: str, field: str, lang: str) -> str:
     """One documentation field of a rule: summary, explanation, wrong, right or fix."""
+    if field in EXAMPLE_FIELDS:
+        found = _find(catalogue(lang), "rules", code, field) or _find(examples(), code, field)
+        if found is not None:
+            return found
     return _lookup(lang, "rules", code, field)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .config import LabelSource
-from .rules.base import Vocabularies
+from .schema import Vocabularies
 
 
 def values(source: LabelSource) -> tuple[str, ...]:

@@ -61,7 +61,7 @@ def _args(**args: object) -> tuple[tuple[str, object], ...]:
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset, counting breaks as `split_lines` does."""
+    """1-based line and column of a byte offset, counting breaks as `files.split_lines` does."""
     before = split_lines(raw[:offset].decode("utf-8", errors="replace") + "\x00")
     return len(before), len(before[-1])
 

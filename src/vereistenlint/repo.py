@@ -34,6 +34,8 @@ class Reference:
     edit_line: int = -1
     edit_start: int = 0
     edit_end: int = 0
+    #: its place in the front-matter list (-1: in a list comment of the body)
+    index: int = -1
 
 
 @dataclass(frozen=True)
@@ -55,22 +57,22 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
     raw_id = data.get("id")
     # a profile without an id scheme (tools) does not take part in uniqueness: the 'id' its
     # template carries is a measure's example URN
-    indexed = profile is None or "id" in profile.data
+    indexed = profile is None or profile.id is not None
     ident = raw_id if isinstance(raw_id, str) and indexed else None
     id_line = id_col = 0
     if ident is not None:
         id_line, id_col = doc.node_position(index[("id",)].value)
     refs: list[Reference] = []
-    for spec in references_of(profile):
-        items = data.get(spec["key"])
+    for spec in profile.references if profile else ():
+        items = data.get(spec.key)
         if not isinstance(items, list):
             continue
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip():
-                node = index[(spec["key"], i)]
+                node = index[(spec.key, i)]
                 line, col = doc.value_position(node)
                 span = _plain_span(doc, node.value, item)
-                refs.append(Reference(item, line, col, spec["key"], spec["profile"], *span))
+                refs.append(Reference(item, line, col, spec.key, spec.profile, *span, i))
     refs.extend(_list_references(doc, profile))
     return Entry(
         key=file_key(doc.path),
@@ -86,10 +88,10 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
 
 def _list_references(doc: Document, profile: Profile | None) -> list[Reference]:
     """File stems the list comments of a content page filter on (`markers`)."""
-    if profile is None or not doc.readable or not profile.data.get("site_lists"):
+    if profile is None or not doc.readable or not profile.site_lists:
         return []
-    spec = profile.data.get("maatregelen")
-    own = (spec["marker"], spec["own"]) if spec else None
+    spec = profile.maatregelen
+    own = (spec.marker, spec.own) if spec else None
     refs = []
     for marker, arg, kind in markers.stem_references(doc.lines, doc.body_start, own):
         col = arg.value_column
@@ -106,14 +108,6 @@ def _plain_span(doc: Document, node: Any, value: str) -> tuple[int, int, int]:
     if edit is None or doc.lines[edit.line][edit.column : edit.end_column] != value:
         return (-1, 0, 0)
     return (edit.line, edit.column, edit.end_column)
-
-
-def references_of(profile: Profile | None) -> list[dict[str, str]]:
-    """The front-matter lists of file stems a profile's files hold: one, or a list of them."""
-    spec = profile.data.get("references") if profile else None
-    if not spec:
-        return []
-    return list(spec) if isinstance(spec, list) else [spec]
 
 
 @dataclass

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .document import Document
-from .findings import Finding, finding
+from .findings import Finding, finding, term
 from .rules import lookup
 from .rules.suppression import UNUSED_SUPPRESSION
 
@@ -123,7 +123,7 @@ def unused(found: Sequence[Directive], used: set[int]) -> list[Finding]:
             d.column,
             "suppression.unused",
             directive=d.text,
-            codes=sorted(d.codes) if d.codes else "all rules",
+            codes=sorted(d.codes) if d.codes else term("word.all_rules"),
         )
         for i, d in enumerate(found)
         if i not in used

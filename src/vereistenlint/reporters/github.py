@@ -20,10 +20,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import quote
 
+from .. import i18n
 from ..diagnostics import Diagnostic, Severity
+from ..paths import relative_to
 from ..result import Result
 from ..rules import BY_CODE
-from .paths import relative_to
 from .settings import DEFAULT, Settings
 from .text import summary
 
@@ -43,9 +44,13 @@ def render(result: Result, settings: Settings = DEFAULT) -> str:
     lines = [annotation(d, base) for d in (*shown_errors, *shown_warnings)]
     if len(shown_errors) < len(errors) or len(shown_warnings) < len(warnings):
         lines.append(
-            f"Annotated {len(shown_errors)} of {len(errors)} errors and {len(shown_warnings)} "
-            f"of {len(warnings)} warnings (GitHub shows at most {MAX_ANNOTATIONS} of each per "
-            "step); every finding is listed below and in the step summary."
+            i18n.ui("github.annotated", result.lang).format(
+                shown_errors=len(shown_errors),
+                errors=len(errors),
+                shown_warnings=len(shown_warnings),
+                warnings=len(warnings),
+                limit=MAX_ANNOTATIONS,
+            )
         )
     listing = [_plain(d) for d in result.diagnostics]
     listing.append(summary(result.diagnostics, len(result.files), result.lang, result.fixed))
@@ -62,9 +67,10 @@ def annotation(d: Diagnostic, base: Path) -> str:
     return f"::{kind} {props}::{_data(d.message)}"
 
 
-def step_summary(result: Result, *, environ: Mapping[str, str] | None = None) -> str:
+def step_summary(result: Result, settings: Settings = DEFAULT) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: the totals, counts per rule, then every finding."""
-    env = os.environ if environ is None else environ
+    env = os.environ if settings.environ is None else settings.environ
+    lang = result.lang
     base = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
     link = _linker(env)
     found = result.diagnostics
@@ -73,31 +79,37 @@ def step_summary(result: Result, *, environ: Mapping[str, str] | None = None) ->
         out.append(summary(found, len(result.files), result.lang, result.fixed))
         return "\n".join(out) + "\n"
     out += [summary(found, len(result.files), result.lang, result.fixed), ""]
-    out += ["| Rule | Name | Severity | Findings |", "|---|---|---|---:|"]
+    out += [_row(lang, "rule", "name", "severity", "findings"), "|---|---|---|---:|"]
     counts = Counter(d.code for d in found)
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         rule = BY_CODE.get(code)
         name = rule.name if rule else ""
-        severity = rule.severity.value if rule else ""
+        severity = i18n.ui(f"severity.{rule.severity.value}", lang) if rule else ""
         out.append(f"| {code} | `{name}` | {severity} | {count} |")
     out += [
         "",
-        "| File | Line | Column | Rule | Severity | Message |",
+        _row(lang, "file", "line", "column", "rule", "severity", "message"),
         "|---|---:|---:|---|---|---|",
     ]
     size = sum(len(line.encode("utf-8")) + 1 for line in out)
     for index, d in enumerate(found):
         path = relative_to(d.path, base) or d.path
         row = (
-            f"| {link(path, d.line)} | {d.line} | {d.column} | {d.code} | {d.severity.value} "
+            f"| {link(path, d.line)} | {d.line} | {d.column} | {d.code} "
+            f"| {i18n.ui(f'severity.{d.severity.value}', lang)} "
             f"| {_cell(d.message)} |"
         )
         size += len(row.encode("utf-8")) + 1
         if size > SUMMARY_LIMIT:
-            out.append(f"\n{len(found) - index} more findings are not shown here; see the log.")
+            out.append("\n" + i18n.ui("github.more", lang).format(count=len(found) - index))
             break
         out.append(row)
     return "\n".join(out) + "\n"
+
+
+def _row(lang: str, *columns: str) -> str:
+    """A table's header row, in the report's language."""
+    return "| " + " | ".join(i18n.ui(f"column.{c}", lang) for c in columns) + " |"
 
 
 def _linker(env: Mapping[str, str]) -> Callable[[str, int], str]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from .. import i18n
 from ..diagnostics import Diagnostic, Severity
 from ..result import Result
 from .settings import DEFAULT, Settings
+from .text import count
 
 #: Characters XML 1.0 cannot hold even escaped; file text quoted in messages may have them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -39,18 +41,21 @@ def render(result: Result, settings: Settings = DEFAULT) -> str:
                 "failure",
                 {
                     "type": "error" if errors else "warning",
-                    "message": f"{errors} error{'s' * (errors != 1)} and "
-                    f"{warnings} warning{'s' * (warnings != 1)}",
+                    "message": i18n.ui("junit.failure", result.lang).format(
+                        errors=count("error", errors, result.lang),
+                        warnings=count("warning", warnings, result.lang),
+                    ),
                 },
             )
-            failure.text = "\n".join(_xml(line(d)) for d in found) + "\n"
+            failure.text = "\n".join(_xml(line(d, result.lang)) for d in found) + "\n"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-def line(d: Diagnostic) -> str:
+def line(d: Diagnostic, lang: str = "en") -> str:
     """One finding in a failure's text."""
-    return f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}"
+    severity = i18n.ui(f"severity.{d.severity.value}", lang)
+    return f"{d.path}:{d.line}:{d.column}: {d.code} [{severity}] {d.message}"
 
 
 def _xml(text: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from .. import i18n
 from ..result import Result
 from . import REPORTERS
 from .settings import Settings
@@ -46,23 +47,23 @@ def emit(
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(report, encoding="utf-8")
         except OSError as exc:
-            raise click.UsageError(
-                f"cannot write --output {output}: {exc.strerror or exc}"
-            ) from None
+            reason = exc.strerror or exc
+            message = i18n.ui("error.output", result.lang).format(path=output, reason=reason)
+            raise click.UsageError(message) from None
     summary_file = env.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
         from . import github
 
-        _append(Path(summary_file), github.step_summary(result, environ=env))
+        _append(Path(summary_file), github.step_summary(result, Settings(environ=env)), result.lang)
 
 
-def _append(path: Path, markdown: str) -> None:
+def _append(path: Path, markdown: str, lang: str) -> None:
     """The step summary is a courtesy: failing to write it must not hide the findings."""
     try:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(markdown)
     except OSError as exc:
-        click.echo(f"vereistenlint: cannot write the step summary {path}: {exc}", err=True)
+        click.echo(i18n.ui("error.step_summary", lang).format(path=path, reason=exc), err=True)
 
 
 def _is_terminal() -> bool:

@@ -25,10 +25,10 @@ from typing import Any
 from urllib.parse import quote
 
 from ..diagnostics import Diagnostic, Severity
+from ..paths import relative_to
 from ..result import Result
 from ..rules import RULES, Rule
 from ..version import __version__
-from .paths import relative_to
 from .settings import DEFAULT, Settings
 from .source import SourceLines
 
@@ -71,7 +71,7 @@ def report(result: Result, root: Path) -> dict[str, Any]:
                         "name": "vereistenlint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [_rule(rule) for rule in RULES],
+                        "rules": [_rule(rule, result.lang) for rule in RULES],
                     }
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
@@ -100,15 +100,16 @@ def level(severity: Severity) -> str:
     return "error" if severity is Severity.ERROR else "warning"
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(rule: Rule, lang: str) -> dict[str, Any]:
+    summary, explanation = rule.text("summary", lang), rule.text("explanation", lang)
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.explanation},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": explanation},
         "help": {
-            "text": f"{rule.summary}\n\n{rule.explanation}",
-            "markdown": f"**{rule.code} `{rule.name}`**: {rule.summary}\n\n{rule.explanation}",
+            "text": f"{summary}\n\n{explanation}",
+            "markdown": f"**{rule.code} `{rule.name}`**: {summary}\n\n{explanation}",
         },
         "defaultConfiguration": {"level": level(rule.severity)},
     }

@@ -1,9 +1,9 @@
 """The lines that findings point at, read from disk once per file and report.
 
 The text report shows the offending line and the SARIF report hashes it for fingerprints.
-Both must see the line the engine counted, so the file is decoded and split the way
-`load` does it (UTF-8 with an optional BOM; CRLF, CR and LF are line breaks). A file that
-cannot be read or decoded simply has no lines: its findings already say why.
+Both must see the line the findings counted, so the file is decoded and split as the
+loader does it (UTF-8 with an optional BOM; `files.split_lines`: CRLF, CR and LF break).
+A file that cannot be read or decoded simply has no lines: its findings already say why.
 """
 
 from __future__ import annotations

@@ -53,28 +53,26 @@ def summary(
 ) -> str:
     """Errors, warnings and files checked; how many --fix fixed and how many it could fix."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    files = _count("file", files_checked, lang)
+    files = count("file", files_checked, lang)
     if not diagnostics:
         line = i18n.ui("summary.clean", lang).format(files=files)
     else:
         line = i18n.ui("summary.found", lang).format(
-            errors=_count("error", errors, lang),
-            warnings=_count("warning", len(diagnostics) - errors, lang),
+            errors=count("error", errors, lang),
+            warnings=count("warning", len(diagnostics) - errors, lang),
             files=files,
         )
     fixable = sum(d.fix == "safe" for d in diagnostics)
     if fixable:
-        line += " " + i18n.ui("summary.fixable", lang).format(
-            count=_count("problem", fixable, lang)
-        )
+        line += " " + i18n.ui("summary.fixable", lang).format(count=count("problem", fixable, lang))
     if fixed:
         line = (
-            i18n.ui("summary.fixed", lang).format(count=_count("problem", fixed, lang)) + " " + line
+            i18n.ui("summary.fixed", lang).format(count=count("problem", fixed, lang)) + " " + line
         )
     return line
 
 
-def _count(noun: str, n: int, lang: str) -> str:
+def count(noun: str, n: int, lang: str) -> str:
     return i18n.ui(f"count.{noun}.{'one' if n == 1 else 'many'}", lang).format(n=n)
 
 

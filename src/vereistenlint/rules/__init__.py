@@ -1,11 +1,22 @@
 """The one explicit registry of rules and of the checks that report under them.
 
-Adding a rule: a module in this folder with its code, `Rule` and check (see README,
-"Adding a rule"), then one line in `RULES` and one in the table of checks below.
-A check runs only when one of the codes it is registered with is enabled.
+Every rule module is listed once in `MODULES`, in the order `vereistenlint rules` lists its
+rules. A module holds its rules (`RULES`: code, name, severity, fixability, default) and
+registers its checks, each with the codes it reports, in the tables it needs:
+
+- `READING_CHECKS`: run on every file first, whatever its profile (what reading and parsing met)
+- `UNRECOGNISED_CHECKS`: run on a file read without problems that no profile fits
+- `CHECKS`: run on every readable file with a profile, with the profile in the `Context`
+- `REPO_CHECKS`: run on each checked file against the index of the whole repository
+
+A check runs only when one of its codes is enabled. Adding a rule: a new module here and
+its line in `MODULES` (README, "Adding a rule").
 """
 
 from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
 
 from . import (
     applicability,
@@ -23,62 +34,32 @@ from . import (
 )
 from .base import Check, Context, DocumentCheck, Fixability, Registered, RepoCheck, Rule
 
-RULES: tuple[Rule, ...] = (
-    *reading.RULES,
-    *profile.RULES,
-    *front_matter.RULES,
-    *schema.RULES,
-    *site.RULES,
-    *sections.RULES,
-    *text.RULES,
-    *applicability.RULES,
-    *maatregelen.RULES,
-    *lists.RULES,
-    *repository.RULES,
-    *suppression.RULES,
+MODULES: tuple[ModuleType, ...] = (
+    reading,
+    profile,
+    front_matter,
+    schema,
+    site,
+    sections,
+    text,
+    applicability,
+    maatregelen,
+    lists,
+    repository,
+    suppression,
 )
 
 
-#: Run on every file first, whatever its profile: what reading and parsing it met.
-READING: tuple[Registered[DocumentCheck], ...] = (Registered(reading.check, reading.CODES),)
+def _gather(table: str) -> tuple[Any, ...]:
+    """One table of every module, in the modules' order (a module without it adds nothing)."""
+    return tuple(entry for module in MODULES for entry in getattr(module, table, ()))
 
-#: Run on a file that was read and parsed without problems but that no profile fits.
-UNRECOGNISED: tuple[Registered[DocumentCheck], ...] = (
-    Registered(schema.check_unrecognised, frozenset({schema.INVALID_TYPE})),
-    Registered(profile.check, frozenset({profile.NO_PROFILE})),
-)
 
-#: Run in this order on every readable file with a profile; each is a pure function of
-#: document and context.
-CHECKS: tuple[Registered[Check], ...] = (
-    Registered(schema.check, schema.CODES),
-    Registered(front_matter.check_text_fields, front_matter.CODES),
-    Registered(site.check, site.CODES),
-    Registered(sections.check, sections.CODES),
-    Registered(text.check_comments, frozenset({text.UNCLOSED_COMMENT})),
-    Registered(text.check_placeholders, frozenset({text.PLACEHOLDER})),
-    Registered(text.check_links, frozenset({text.BROKEN_LINK})),
-    Registered(text.check_trailing_whitespace, frozenset({text.TRAILING_WHITESPACE})),
-    Registered(applicability.check, applicability.CODES),
-    Registered(maatregelen.check, maatregelen.CODES),
-    Registered(lists.check, lists.CODES),
-    Registered(repository.check_file_name, frozenset({repository.ID_FILE_NAME})),
-)
-
-#: Checks that judge one checked file against the whole repository, after every file is read.
-REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
-    Registered(
-        repository.check_repository,
-        frozenset(
-            {
-                repository.DUPLICATE_ID,
-                repository.UNKNOWN_REFERENCE,
-                repository.UNKNOWN_MAATREGEL,
-                repository.LIST_UNKNOWN_STEM,
-            }
-        ),
-    ),
-)
+RULES: tuple[Rule, ...] = _gather("RULES")
+READING: tuple[Registered[DocumentCheck], ...] = _gather("READING_CHECKS")
+UNRECOGNISED: tuple[Registered[DocumentCheck], ...] = _gather("UNRECOGNISED_CHECKS")
+CHECKS: tuple[Registered[Check], ...] = _gather("CHECKS")
+REPO_CHECKS: tuple[Registered[RepoCheck], ...] = _gather("REPO_CHECKS")
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
@@ -92,6 +73,7 @@ __all__ = [
     "BY_CODE",
     "BY_NAME",
     "CHECKS",
+    "MODULES",
     "READING",
     "REPO_CHECKS",
     "RULES",

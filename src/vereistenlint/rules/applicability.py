@@ -9,13 +9,15 @@ not apply'.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
 from ..findings import Edit, Finding, Fix, finding, quote
-from .base import Context, Fixability, Rule, codes
+from ..profiles import Applicability, ApplicabilityTab
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -61,13 +63,13 @@ CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    spec = ctx.profile.data.get("applicability")
+    spec = ctx.profile.applicability
     section_spec = ctx.profile.section_spec("applicability")
     data = doc.mapping()
     if not spec or not section_spec or data is None:
         return
-    section = doc.section(section_spec["name"])
-    keys_present = [k for k in spec["keys"] if k in data]
+    section = doc.section(section_spec.name)
+    keys_present = [k for k in spec.keys if k in data]
     if keys_present and section is None:
         located = doc.front_matter.parsed.index[(keys_present[0],)]  # type: ignore[union-attr]
         line, col = doc.node_position(located.key or located.value)
@@ -77,8 +79,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             col,
             "applicability.section_missing",
             fix=_create(doc, ctx, spec, data),
-            section=section_spec["name"],
-            keys=spec["keys"],
+            section=section_spec.name,
+            keys=spec.keys,
         )
         return
     if section is None:
@@ -90,7 +92,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             section.column,
             "applicability.maps_missing",
             section=section.name,
-            keys=spec["keys"],
+            keys=spec.keys,
         )
         return
     regenerate = _regenerate(doc, section, spec, data)
@@ -99,9 +101,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _tabs(
-    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+    doc: Document, section: Section, spec: Applicability, data: dict[str, Any]
 ) -> Iterator[Finding]:
-    expected = {t["title"]: t for t in spec["tabs"]}
+    expected = {t.title: t for t in spec.tabs}
     tabs = doc.tabs(section)
     seen: set[str] = set()
     for tab in tabs:
@@ -121,7 +123,7 @@ def _tabs(
             )
             continue
         seen.add(tab.title)
-        yield from _tab(doc, tab, expected[tab.title], spec["icons"], data)
+        yield from _tab(doc, tab, expected[tab.title], spec.icons, data)
     for title in expected:
         if title not in seen:
             yield finding(
@@ -135,7 +137,7 @@ def _tabs(
 
 
 def _tab(
-    doc: Document, tab: Tab, tab_spec: dict[str, Any], icons: dict[str, str], data: dict[str, Any]
+    doc: Document, tab: Tab, tab_spec: ApplicabilityTab, icons: dict[str, str], data: dict[str, Any]
 ) -> Iterator[Finding]:
     tables = doc.tables(tab)
     if len(tables) != 1 or len(tables[0].rows) != 1:
@@ -152,8 +154,8 @@ def _tab(
         if len(tables) != 1 or not tables[0].rows:
             return
     table = tables[0]
-    classes = tab_spec["classes"]
-    headers = [c["header"] for c in classes]
+    classes = tab_spec.classes
+    headers = [c.header for c in classes]
     if [c.text for c in table.header] != headers:
         cell = _first_difference(table.header, headers)
         yield finding(
@@ -166,7 +168,7 @@ def _tab(
             expected=headers,
         )
         return
-    values = _front_matter_values(data.get(tab_spec["key"]))
+    values = _front_matter_values(data.get(tab_spec.key))
     for cls, cell in zip(classes, table.rows[0], strict=False):
         shown = [value for icon, value in icons.items() if icon in cell.text]
         if len(shown) != 1:
@@ -176,24 +178,24 @@ def _tab(
                 cell.column,
                 "applicability.icon",
                 title=tab.title,
-                header=cls["header"],
+                header=cls.header,
                 icons=list(icons),
             )
             continue
-        written = values.get(cls["key"])
+        written = values.get(cls.key)
         if not isinstance(written, str) or written == shown[0]:
             continue  # an empty or non-text value is the schema's to report
-        line = _value_line(doc, tab_spec["key"], cls["key"])
+        line = _value_line(doc, tab_spec.key, cls.key)
         yield finding(
             MISMATCH,
             cell.line,
             cell.column,
             "applicability.mismatch",
             title=tab.title,
-            header=cls["header"],
+            header=cls.header,
             table=shown[0],
             icon=_icon_for(icons, shown[0]),
-            key=f"{tab_spec['key']}.{cls['key']}",
+            key=f"{tab_spec.key}.{cls.key}",
             value=quote(written),
             line=line,
         )
@@ -228,28 +230,42 @@ def _first_difference(cells: tuple[Cell, ...], expected: list[str]) -> Cell:
     return cells[min(len(cells), len(expected)) - 1] if cells else Cell("", 0, 1)
 
 
-# -- the fix: the section regenerated from the front matter, the source of truth ------------
+# -- the fix: the tab tables regenerated from the front matter, the source of truth ---------
+
+#: why the tables cannot be regenerated (keys of the locale's [ui] table)
+TAB_CONTENT = "fix.refused.tab_content"
+TAB_PLACE = "fix.refused.tab_place"
+_ROW = re.compile(r" {0,3}\|")
 
 
-def _tables_text(
-    doc: Document, spec: dict[str, Any], data: dict[str, Any], indent: str
-) -> str | None:
-    """The tabs and tables for the front matter's values; None unless every value is Ja/Nee."""
-    markup = spec["icon_markup"]
-    blocks = []
-    for tab in spec["tabs"]:
-        values = _front_matter_values(data.get(tab["key"]))
-        shown = [values.get(c["key"]) for c in tab["classes"]]
+def _blocks(spec: Applicability, data: dict[str, Any], indent: str) -> dict[str, list[str]] | None:
+    """Each tab with its table for the front matter's values, as lines, in the template's
+    order; None unless every value is Ja/Nee."""
+    markup = spec.icon_markup
+    blocks: dict[str, list[str]] = {}
+    for tab in spec.tabs:
+        values = _front_matter_values(data.get(tab.key))
+        shown = [values.get(c.key) for c in tab.classes]
         if any(not isinstance(v, str) or v not in markup for v in shown):
             return None
-        headers = [c["header"] for c in tab["classes"]]
+        headers = [c.header for c in tab.classes]
         rows = [
             "| " + " | ".join(headers) + " |",
             "|" + "|".join("-" * (len(h) + 2) for h in headers) + "|",
-            "| " + " | ".join(markup[v] for v in shown) + " |",
+            "| " + " | ".join(markup[v] for v in shown if isinstance(v, str)) + " |",
         ]
-        blocks.append(f'=== "{tab["title"]}"\n\n' + "".join(f"{indent}{r}\n" for r in rows))
-    return "\n" + "\n".join(blocks) + "\n"
+        blocks[tab.title] = [f'=== "{tab.title}"', "", *(f"{indent}{r}" for r in rows)]
+    return blocks
+
+
+def _tables_text(
+    doc: Document, spec: Applicability, data: dict[str, Any], indent: str
+) -> str | None:
+    """The tabs and tables for the front matter's values; None unless every value is Ja/Nee."""
+    blocks = _blocks(spec, data, indent)
+    if blocks is None:
+        return None
+    return "\n" + "\n".join("".join(f"{x}\n" for x in b) for b in blocks.values()) + "\n"
 
 
 def _indent(doc: Document, section: Section | None) -> str:
@@ -262,22 +278,118 @@ def _indent(doc: Document, section: Section | None) -> str:
     return "    "
 
 
+def _tab_ranges(doc: Document, section: Section) -> list[tuple[str, int, int, bool]]:
+    """(title, first, last, table only) for every tab of the section: its heading line up to
+    its last line that is indented under it or is a table row written right below it (an
+    unindented table is still that tab's table). `table only`: every line but blank ones
+    is a row of one table."""
+    found = []
+    for tab in doc.tabs(section):
+        first = tab.line - 1
+        last = first
+        rows: list[int] = []
+        other = False
+        j = first + 1
+        while j < section.end:
+            line = doc.lines[j]
+            if not line.strip():
+                j += 1
+                continue
+            indented = line.startswith(("\t", "    "))
+            if _ROW.match(line) or (indented and line.lstrip().startswith("|")):
+                rows.append(j)
+            elif indented:
+                other = True
+            else:
+                break
+            last = j
+            j += 1
+        one_table = bool(rows) and rows == list(range(rows[0], rows[-1] + 1))
+        found.append((tab.title, first, last, one_table and not other))
+    return found
+
+
 def _regenerate(
-    doc: Document, section: Section, spec: dict[str, Any], data: dict[str, Any]
+    doc: Document, section: Section, spec: Applicability, data: dict[str, Any]
 ) -> Fix | None:
-    text = _tables_text(doc, spec, data, _indent(doc, section))
-    if text is None:
+    """The section's tab tables written anew, every other line of it kept where it is.
+
+    Only a tab's heading and its table are rewritten: text between the tabs, before or
+    after them, subsections such as '### Risico', all stay as the editor wrote them. A tab
+    holding more than its table, or missing tables with text but no tab to put them beside,
+    make the fix refuse (the note says why) rather than guess."""
+    blocks = _blocks(spec, data, _indent(doc, section))
+    if blocks is None:
         return None
-    return Fix((Edit(section.start, 0, section.end, 0, text),))
+    lines = doc.lines[section.start : section.end]
+    ranges = _tab_ranges(doc, section)
+    if not ranges:
+        if any(line.strip() for line in lines):
+            return Fix((), refusal=TAB_PLACE)
+        text = _tables_text(doc, spec, data, _indent(doc, section)) or ""
+        return Fix((Edit(section.start, 0, section.end, 0, text),))
+    order = list(blocks)
+    kept: dict[str, tuple[int, int]] = {}
+    dropped: list[tuple[int, int]] = []
+    for title, first, last, table_only in ranges:
+        if title in blocks and title not in kept:
+            if not table_only and any(doc.lines[k].strip() for k in range(first + 1, last + 1)):
+                return Fix((), refusal=TAB_CONTENT)
+            kept[title] = (first, last)
+        elif table_only:
+            dropped.append((first, last))
+        else:
+            return Fix((), refusal=TAB_CONTENT)
+    # a missing tab goes after the nearest earlier tab of the template that is there, else
+    # before the nearest later one, else where the first tab that is dropped stood
+    after: dict[int, list[str]] = {}
+    before: dict[int, list[str]] = {}
+    for n, title in enumerate(order):
+        if title in kept:
+            continue
+        earlier = [kept[t][1] for t in order[:n] if t in kept]
+        later = [kept[t][0] for t in order[n + 1 :] if t in kept]
+        if earlier:
+            after.setdefault(earlier[-1], []).append(title)
+        elif later:
+            before.setdefault(later[0], []).append(title)
+        else:
+            before.setdefault(dropped[0][0], []).append(title)
+    starts = {first: (title, last) for title, (first, last) in kept.items()}
+    gone = dict(dropped)
+    out: list[str] = []
+    i = section.start
+    while i < section.end:
+        for title in before.get(i, []):
+            out += [*blocks[title], ""]
+        if i in starts:
+            title, last = starts[i]
+            out += blocks[title]
+            for extra in after.get(last, []):
+                out += ["", *blocks[extra]]
+            nxt = last + 1
+            if after.get(last) and nxt < section.end and doc.lines[nxt].strip():
+                out.append("")
+            i = last + 1
+        elif i in gone:
+            i = gone[i] + 1
+            if out and not out[-1].strip() and i < section.end and not doc.lines[i].strip():
+                i += 1  # one blank line is enough where a tab was
+        else:
+            out.append(doc.lines[i])
+            i += 1
+    if out == lines:
+        return None
+    return Fix((Edit(section.start, 0, section.end, 0, "".join(f"{x}\n" for x in out)),))
 
 
-def _create(doc: Document, ctx: Context, spec: dict[str, Any], data: dict[str, Any]) -> Fix | None:
+def _create(doc: Document, ctx: Context, spec: Applicability, data: dict[str, Any]) -> Fix | None:
     """A missing section, made where the template puts it: before the next template section."""
     text = _tables_text(doc, spec, data, _indent(doc, None))
     if text is None:
         return None
     names = ctx.profile.section_names
-    name = ctx.profile.section_spec("applicability")["name"]  # type: ignore[index]
+    name = ctx.profile.section_spec("applicability").name  # type: ignore[union-attr]
     later = [
         s
         for s in doc.sections
@@ -286,3 +398,6 @@ def _create(doc: Document, ctx: Context, spec: dict[str, Any], data: dict[str, A
     at = later[0].line - 1 if later else len(doc.lines)
     prefix = "\n" if at == len(doc.lines) else ""
     return Fix((Edit(at, 0, at, 0, f"{prefix}## {name}\n{text}"),))
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

@@ -17,8 +17,7 @@ from ..document import Document
 from ..findings import Finding
 from ..profiles import Profile
 from ..repo import Entry, RepoIndex
-
-Vocabularies = tuple[tuple[str, tuple[str, ...]], ...]
+from ..schema import Vocabularies
 
 
 class Fixability(enum.Enum):

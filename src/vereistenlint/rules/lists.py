@@ -17,7 +17,7 @@ from .. import markers
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Finding, finding
-from .base import Context, Rule, codes
+from .base import Check, Context, Registered, Rule, codes
 
 LIST_IGNORED = "VL304"
 LIST_FILTER_UNKNOWN = "VL305"
@@ -30,7 +30,7 @@ CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    if not ctx.profile.data.get("site_lists"):
+    if not ctx.profile.site_lists:
         return  # a format from before the website's current list hook
     governed_line = _governed_line(doc, ctx)
     for marker in markers.find(doc.lines, doc.body_start):
@@ -66,13 +66,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 def _governed_line(doc: Document, ctx: Context) -> int | None:
     """The line of the list comment the 'maatregelen' rules judge (VL301-VL303): the first
     one of its marker in the section they look in."""
-    spec = ctx.profile.data.get("maatregelen")
+    spec = ctx.profile.maatregelen
     section_spec = ctx.profile.section_spec("maatregelen")
-    section = doc.section(section_spec["name"]) if spec and section_spec else None
+    section = doc.section(section_spec.name) if spec and section_spec else None
     if spec is None or section is None:
         return None
     for marker in markers.find(doc.lines[: section.end], section.start):
-        if marker.name == spec["marker"]:
+        if marker.name == spec.marker:
             return marker.line
     return None
 
@@ -116,3 +116,6 @@ def _check_filter(
             value=arg.value,
             suggestion=guess[0] if guess else "",
         )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

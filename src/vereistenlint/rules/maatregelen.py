@@ -9,12 +9,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, term
-from .base import Context, Fixability, Rule, codes
+from ..profiles import Maatregelen
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -47,16 +47,16 @@ _LIST = re.compile(r"<!--\s*(?P<marker>[\w-]+)(?P<args>.*?)-->", re.DOTALL)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    spec = ctx.profile.data.get("maatregelen")
+    spec = ctx.profile.maatregelen
     section_spec = ctx.profile.section_spec("maatregelen")
     if not spec or not section_spec:
         return
-    section = doc.section(section_spec["name"])
+    section = doc.section(section_spec.name)
     if section is None:
         return  # missing-section says so
     for i in range(section.start, section.end):
         for m in _LIST.finditer(doc.lines[i]):
-            if m.group("marker") == spec["marker"]:
+            if m.group("marker") == spec.marker:
                 yield from _check_args(doc, ctx, spec, i, m)
                 return
     yield finding(
@@ -64,8 +64,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         section.line,
         section.column,
         "maatregelen.missing",
-        marker=spec["marker"],
-        own=spec["own"],
+        marker=spec.marker,
+        own=spec.own,
         stem=doc.stem,
         fix=Fix(
             (
@@ -74,7 +74,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                     0,
                     section.start,
                     0,
-                    f"\n<!-- {spec['marker']} {spec['own']}/{doc.stem} -->\n",
+                    f"\n<!-- {spec.marker} {spec.own}/{doc.stem} -->\n",
                 ),
             )
         ),
@@ -82,11 +82,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _check_args(
-    doc: Document, ctx: Context, spec: dict[str, Any], index: int, m: re.Match[str]
+    doc: Document, ctx: Context, spec: Maatregelen, index: int, m: re.Match[str]
 ) -> Iterator[Finding]:
-    filters: dict[str, str | None] = spec["filters"]
-    flags: list[str] = spec.get("flags", [])
-    own = spec["own"]
+    filters = spec.filters
+    flags = spec.flags
+    own = spec.own
     named_self = False
     for token in re.finditer(r"\S+", m.group("args")):
         text = token.group()
@@ -150,8 +150,11 @@ def _check_args(
             index + 1,
             col,
             "maatregelen.no_stem",
-            marker=spec["marker"],
+            marker=spec.marker,
             own=own,
             stem=doc.stem,
             fix=Fix((Edit(index, m.end("marker"), index, m.end("marker"), f" {own}/{doc.stem}"),)),
         )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

@@ -9,7 +9,7 @@ from .. import profiles
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Finding, finding
-from .base import Rule
+from .base import DocumentCheck, Registered, Rule
 
 NO_PROFILE = "VL005"
 
@@ -23,3 +23,8 @@ def check(doc: Document) -> Iterator[Finding]:
         return
     line = fm.first_line if fm is not None else 1
     yield finding(NO_PROFILE, line, 1, "profile.none", profiles=list(profiles.all_profiles()))
+
+
+UNRECOGNISED_CHECKS: tuple[Registered[DocumentCheck], ...] = (
+    Registered(check, frozenset({NO_PROFILE})),
+)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..document import Document, ProblemKind
 from ..findings import Finding, fmt
-from .base import Rule, codes
+from .base import DocumentCheck, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -41,3 +41,6 @@ def check(doc: Document) -> Iterator[Finding]:
     for p in doc.problems:
         args = tuple((name, fmt(value)) for name, value in p.args)
         yield Finding(CODE_OF[p.kind], p.line, p.column, p.key, args)
+
+
+READING_CHECKS: tuple[Registered[DocumentCheck], ...] = (Registered(check, CODES),)

@@ -2,7 +2,8 @@
 the id's code, and measures that point at requirements that exist.
 
 They report only on the files being checked, but judge them against the whole repository
-(`Context.repo`), so that an edited file whose id collides with an untouched one is caught.
+(the index of every file, `repo.RepoIndex`, built by the engine and `index.py`), so that an
+edited file whose id collides with an untouched one is caught.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, term
 from ..repo import LIST_KEY, Entry, RepoIndex
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, Fixability, Registered, RepoCheck, Rule, codes
 
 E = Severity.ERROR
 
@@ -67,14 +68,14 @@ CODES = codes(RULES)
 def check_file_name(doc: Document, ctx: Context) -> Iterator[Finding]:
     data = doc.mapping()
     fm = doc.front_matter
-    spec = ctx.profile.data.get("id")
+    spec = ctx.profile.id
     if not spec or data is None or fm is None or fm.parsed is None:
         return
     ident = data.get("id")
-    if not isinstance(ident, str) or not ident.startswith(spec["prefix"]):
+    if not isinstance(ident, str) or not ident.startswith(spec.prefix):
         return
-    code = ident[len(spec["prefix"]) :]
-    m = re.match(spec["file_name"], doc.path.name)
+    code = ident[len(spec.prefix) :]
+    m = re.match(spec.file_name, doc.path.name)
     if m is None or m.group("code") != code:
         line, col = doc.node_position(fm.parsed.index[("id",)].value)
         yield finding(
@@ -105,7 +106,8 @@ def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
         fix = None
         if len(guesses) == 1 and _certain(ref.value, *guesses[0]) and ref.edit_line >= 0:
             edit = Edit(ref.edit_line, ref.edit_start, ref.edit_line, ref.edit_end, guesses[0][0])
-            fix = Fix((edit,), safe=False)
+            intent = (((ref.key, ref.index), guesses[0][0]),) if ref.index >= 0 else ()
+            fix = Fix((edit,), safe=False, intent=intent)
         yield finding(
             code,
             ref.line,
@@ -178,3 +180,12 @@ def _candidates(name: str, known: set[str]) -> list[str]:
     return sorted(
         k for k in known if k.startswith(family + "-") or (rest and k.partition("-")[2] == rest)
     )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check_file_name, frozenset({ID_FILE_NAME})),)
+REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
+    Registered(
+        check_repository,
+        frozenset({DUPLICATE_ID, UNKNOWN_REFERENCE, UNKNOWN_MAATREGEL, LIST_UNKNOWN_STEM}),
+    ),
+)

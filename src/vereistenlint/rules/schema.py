@@ -21,7 +21,7 @@ from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, quote, term
 from ..schema import Vocabularies, validator
 from . import site
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, DocumentCheck, Fixability, Registered, Rule, codes
 
 MISSING_KEY = "VL010"
 UNKNOWN_KEY = "VL011"
@@ -53,9 +53,7 @@ CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    found = validate(
-        doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.data.get("defaults")
-    )
+    found = validate(doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.defaults)
     hide = site.hide_as_text(doc)
     if hide is None:
         yield from found
@@ -106,6 +104,12 @@ def validate(
             if f not in seen:  # one error per missing key each names every missing key
                 seen.add(f)
                 yield f
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)
+UNRECOGNISED_CHECKS: tuple[Registered[DocumentCheck], ...] = (
+    Registered(check_unrecognised, frozenset({INVALID_TYPE})),
+)
 
 
 def _leaves(errors: list[ValidationError]) -> Iterator[ValidationError]:
@@ -203,7 +207,7 @@ def _to_findings(
             where=where,
             allowed=_short(allowed_s),
             suggestion=hint or "",
-            fix=_replacement(doc, located.value, value, hint),
+            fix=_replacement(doc, path, located.value, value, hint),
         )
         return
     if kind in ("pattern", "minLength"):
@@ -281,7 +285,7 @@ def _to_findings(
                     "schema.unique",
                     where=where,
                     value=quote(item),
-                    fix=_drop_item(doc, dup_loc.value),
+                    fix=_drop_item(doc, path, value, i, dup_loc.value),
                 )
             seen.add(key)
         return
@@ -295,7 +299,7 @@ def _to_findings(
             where=where,
             expected=_contains_value(schema),
             hint=hint,
-            fix=_add_item(doc, located.value, _contains_value(schema)),
+            fix=_add_item(doc, path, value, located.value, _contains_value(schema)),
         )
         return
     yield finding(INVALID_TYPE, line, col, "schema.other", where=where, detail=error.message)
@@ -320,34 +324,49 @@ def _wrong_shape(line: int, col: int, where: str, expected: str, value: object) 
     )
 
 
-def _replacement(doc: Document, node: Any, value: object, hint: str | None) -> Fix | None:
+def _replacement(
+    doc: Document, path: yamlpos.JsonPath, node: Any, value: object, hint: str | None
+) -> Fix | None:
     """Safe when only the case differs ('Geldend' -> 'geldend'), unsafe for a near miss."""
     if hint is None or not isinstance(value, str):
         return None
     edit = doc.scalar_edit(node, hint)
     if edit is None:
         return None
-    return Fix((edit,), safe=value.casefold() == hint.casefold())
+    return Fix((edit,), safe=value.casefold() == hint.casefold(), intent=((path, hint),))
 
 
 def _add_key(doc: Document, key: str, values: list[str]) -> Fix:
     """A missing list key with its default values, added at the end of the front matter."""
     assert doc.front_matter is not None
     at = doc.front_matter.close_line
-    return Fix((Edit(at, 0, at, 0, f"{key}:\n" + "".join(f"- {v}\n" for v in values)),))
+    text = f"{key}:\n" + "".join(f"- {v}\n" for v in values)
+    return Fix((Edit(at, 0, at, 0, text),), intent=(((key,), list(values)),))
 
 
-def _add_item(doc: Document, node: Any, value: str) -> Fix | None:
-    """A required item added as the first item of a block list."""
+def _add_item(
+    doc: Document, path: yamlpos.JsonPath, items: object, node: Any, value: str
+) -> Fix | None:
+    """A required item added as the first item of a block list, indented as that item's
+    dash is (not as the list's node, which starts at an anchor or tag where there is one)."""
     if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+        return None
+    if not isinstance(items, list):
         return None
     first = node.value[0]
     index = doc.line_index(first)
-    indent = doc.lines[index][: node.start_mark.column]
-    return Fix((Edit(index, 0, index, 0, f"{indent}- {value}\n"),))
+    before = doc.lines[index][: first.start_mark.column].rstrip()
+    if not before.endswith("-") or before[:-1].strip():
+        return None  # the item does not start its line as '- value'
+    indent = before[:-1]
+    return Fix(
+        (Edit(index, 0, index, 0, f"{indent}- {value}\n"),), intent=((path, [value, *items]),)
+    )
 
 
-def _drop_item(doc: Document, node: Any) -> Fix | None:
+def _drop_item(
+    doc: Document, path: yamlpos.JsonPath, items: list[Any], i: int, node: Any
+) -> Fix | None:
     """Remove a repeated list item when it stands alone on its line as '- value'."""
     index = doc.line_index(node)
     line = doc.lines[index]
@@ -357,7 +376,7 @@ def _drop_item(doc: Document, node: Any) -> Fix | None:
         or stripped[1:].strip() != doc.lines[index][node.start_mark.column : node.end_mark.column]
     ):
         return None
-    return Fix((Edit(index, 0, index + 1, 0, ""),))
+    return Fix((Edit(index, 0, index + 1, 0, ""),), intent=((path, items[:i] + items[i + 1 :]),))
 
 
 def _swapped_key(schema: dict[str, Any], value: object) -> tuple[str, str] | None:

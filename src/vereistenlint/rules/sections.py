@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Fixability, Rule, codes
+from ..profiles import SectionSpec
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -70,9 +71,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.front_matter is None:
         return  # not a requirement page as far as anyone can tell: one finding is enough
     profile = ctx.profile
-    yield from _tags_marker(doc, profile.data.get("tags_marker"))
+    yield from _tags_marker(doc, profile.tags_marker)
     expected = profile.section_names
-    markers = profile.data.get("markers", [])
+    markers = profile.markers
     seen: dict[str, Section] = {}
     for section in doc.sections:
         name = profile.canonical_section(section.name)
@@ -102,7 +103,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         seen[name] = section
         spec = profile.sections[expected.index(name)]
-        marker = spec.get("marker")
+        marker = spec.marker
         own_text = _marker_optional(doc, spec) and not _is_empty(doc, section, markers)
         if marker and not _holds(doc, section, marker) and not own_text:
             yield finding(
@@ -118,27 +119,23 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield finding(
                 EMPTY_SECTION, section.line, section.column, "section.empty", name=section.name
             )
-    unordered = {s["name"] for s in profile.sections if s.get("ordered") is False}
+    unordered = {s.name for s in profile.sections if not s.ordered}
     yield from _order({k: v for k, v in seen.items() if k not in unordered}, expected)
     data = doc.mapping() or {}
     for spec in profile.sections:
         # a section that shows a front-matter list is needed where that list is
-        needed = (
-            spec["required_if_key"] in data
-            if "required_if_key" in spec
-            else spec.get("required", True)
-        )
-        if needed and spec["name"] not in seen:
-            line, col = _missing_anchor(doc, spec["name"], expected, seen)
-            yield finding(MISSING_SECTION, line, col, "section.missing", name=spec["name"])
+        needed = spec.required_if_key in data if spec.required_if_key else spec.required
+        if needed and spec.name not in seen:
+            line, col = _missing_anchor(doc, spec.name, expected, seen)
+            yield finding(MISSING_SECTION, line, col, "section.missing", name=spec.name)
 
 
-def _marker_optional(doc: Document, spec: dict[str, object]) -> bool:
+def _marker_optional(doc: Document, spec: SectionSpec) -> bool:
     """Whether the section may hold its own text instead of the marker: the website replaces
     the tags-ai-act marker of a requirement outside the AI Act with a fixed sentence, so such a
     requirement may as well write its own (``marker_optional_unless_id`` names the ids that
     must keep the marker)."""
-    prefix = spec.get("marker_optional_unless_id")
+    prefix = spec.marker_optional_unless_id
     ident = (doc.mapping() or {}).get("id")
     return isinstance(prefix, str) and isinstance(ident, str) and not ident.startswith(prefix)
 
@@ -168,7 +165,7 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
     yield finding(TAGS_MARKER, line, 1, "tags.missing", marker=marker, fix=Fix((insert,)))
 
 
-def _is_empty(doc: Document, section: Section, markers: list[str]) -> bool:
+def _is_empty(doc: Document, section: Section, markers: tuple[str, ...]) -> bool:
     text = "\n".join(doc.lines[section.start : section.end])
     kept = _COMMENT.sub(
         lambda m: m.group(0) if m.group(1).split()[:1] and m.group(1).split()[0] in markers else "",
@@ -203,3 +200,6 @@ def _missing_anchor(
         if later in seen:
             return seen[later].line, 1
     return max(len(doc.lines), 1), 1
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

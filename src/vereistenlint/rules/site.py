@@ -28,7 +28,8 @@ from .. import expression
 from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, term
-from .base import Context, Fixability, Rule, codes
+from ..profiles import Sources, SourcesTable, Uitzondering
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -67,11 +68,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if data is None or fm is None or fm.parsed is None:
         return
     yield from _hide(doc)
-    spec = ctx.profile.data.get("uitzondering")
-    if spec and isinstance(data.get(spec["key"]), list):
+    spec = ctx.profile.uitzondering
+    if spec and isinstance(data.get(spec.key), list):
         yield from _uitzondering(doc, ctx, spec)
-    sources = ctx.profile.data.get("sources")
-    if sources and isinstance(data.get(sources["key"]), dict):
+    sources = ctx.profile.sources
+    if sources and isinstance(data.get(sources.key), dict):
         yield from _sources(doc, sources)
     yield from _negations(doc, data)
 
@@ -91,19 +92,21 @@ def _hide(doc: Document) -> Iterator[Finding]:
         and key.start_mark.line == node.end_mark.line
     ):
         index = doc.line_index(node)
-        items = "".join(f"\n- {word}" for word in str(node.value).split())
-        fix = Fix((Edit(index, key.end_mark.column + 1, index, node.end_mark.column, items),))
+        words = str(node.value).split()
+        items = "".join(f"\n- {word}" for word in words)
+        edit = Edit(index, key.end_mark.column + 1, index, node.end_mark.column, items)
+        fix = Fix((edit,), intent=((("hide",), words),))
     yield finding(HIDE_AS_TEXT, line, col, "site.hide_as_text", value=node.value, fix=fix)
 
 
-def _uitzondering(doc: Document, ctx: Context, spec: dict[str, Any]) -> Iterator[Finding]:
+def _uitzondering(doc: Document, ctx: Context, spec: Uitzondering) -> Iterator[Finding]:
     assert doc.front_matter is not None and doc.front_matter.parsed is not None
     index = doc.front_matter.parsed.index
-    keys = sorted(spec["labels"], key=len, reverse=True)
-    for i, item in enumerate(doc.mapping()[spec["key"]]):  # type: ignore[index]
+    keys = sorted(spec.labels, key=len, reverse=True)
+    for i, item in enumerate(doc.mapping()[spec.key]):  # type: ignore[index]
         if not isinstance(item, str):
             continue  # the schema says so
-        located = index[(spec["key"], i)]
+        located = index[(spec.key, i)]
         line, col = doc.value_position(located)
         shift = _plain_offset(doc, located.value, item)
         try:
@@ -159,17 +162,17 @@ def _plain_offset(doc: Document, node: yaml.Node, value: str) -> bool:
     return edit is not None and doc.lines[edit.line][edit.column : edit.end_column] == value
 
 
-def _sources(doc: Document, spec: dict[str, Any]) -> Iterator[Finding]:
+def _sources(doc: Document, spec: Sources) -> Iterator[Finding]:
     assert doc.front_matter is not None and doc.front_matter.parsed is not None
     index = doc.front_matter.parsed.index
-    known = _table(doc.path.parent, spec["table"])
-    for framework, items in doc.mapping()[spec["key"]].items():  # type: ignore[index]
-        if framework not in spec["frameworks"]:
+    known = _table(doc.path.parent, spec.table)
+    for framework, items in doc.mapping()[spec.key].items():  # type: ignore[index]
+        if framework not in spec.frameworks:
             continue  # the schema says so
         paths = (
-            [(spec["key"], framework, i) for i in range(len(items))]
+            [(spec.key, framework, i) for i in range(len(items))]
             if isinstance(items, list)
-            else [(spec["key"], framework)]
+            else [(spec.key, framework)]
         )
         values = items if isinstance(items, list) else [items]
         for path, value in zip(paths, values, strict=True):
@@ -197,11 +200,11 @@ def _sources(doc: Document, spec: dict[str, Any]) -> Iterator[Finding]:
                         value=written,
                         loaded=value,
                         framework=framework,
-                        fix=Fix((quoted,)),
+                        fix=Fix((quoted,), intent=((path, written),)),
                     )
                     continue
             if isinstance(value, str) and known is not None:
-                numbers = known.get(spec["frameworks"][framework], frozenset())
+                numbers = known.get(spec.frameworks[framework], frozenset())
                 if value not in numbers:
                     guess = difflib.get_close_matches(value, sorted(numbers), n=1)
                     yield finding(
@@ -211,14 +214,14 @@ def _sources(doc: Document, spec: dict[str, Any]) -> Iterator[Finding]:
                         "site.source_unknown" + ("_suggest" if guess else ""),
                         value=value,
                         framework=framework,
-                        table=spec["table"]["path"],
+                        table=spec.table.path,
                         suggestion=guess[0] if guess else "",
                     )
 
 
-def _table(folder: Path, spec: dict[str, str]) -> dict[str, frozenset[str]] | None:
+def _table(folder: Path, spec: SourcesTable) -> dict[str, frozenset[str]] | None:
     """The numbers per framework of the repo's own table, found from the file's folder upwards."""
-    return _read_table(folder.resolve(), spec["path"], spec["number"], spec["source"])
+    return _read_table(folder.resolve(), spec.path, spec.number, spec.source)
 
 
 @cache
@@ -269,3 +272,6 @@ def _negations(doc: Document, data: dict[str, Any]) -> Iterator[Finding]:
                         value=value[len(NEGATION) :],
                         negation=value,
                     )
+
+
+CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

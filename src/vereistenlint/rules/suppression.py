@@ -1,7 +1,7 @@
 """The rule under which suppression comments that suppress nothing are reported.
 
-The engine applies suppressions after every check has run, so it also knows which of them
-matched nothing; see `suppress.py`.
+Suppressions are applied after every check has run (`decide.py`, with the comments read by
+`suppress.py`), so that it is also known which of them matched nothing.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import yaml
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from .base import Context, Fixability, Rule, codes
+from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
 
@@ -155,7 +155,7 @@ def _placeholders_in_scalar(
 
 def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
     spec = ctx.profile.section_spec("sources")
-    section = doc.section(spec["name"]) if spec else None
+    section = doc.section(spec.name) if spec else None
     if section is None:
         return
     hidden = _comment_spans(doc)
@@ -230,3 +230,11 @@ def check_trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _strip(index: int, line: str) -> Fix:
     return Fix((Edit(index, len(line.rstrip()), index, len(line), ""),))
+
+
+CHECKS: tuple[Registered[Check], ...] = (
+    Registered(check_comments, frozenset({UNCLOSED_COMMENT})),
+    Registered(check_placeholders, frozenset({PLACEHOLDER})),
+    Registered(check_links, frozenset({BROKEN_LINK})),
+    Registered(check_trailing_whitespace, frozenset({TRAILING_WHITESPACE})),
+)
