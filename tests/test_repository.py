@@ -350,3 +350,14 @@ def test_a_list_comment_must_filter_on_an_existing_file(tools_repo: Path) -> Non
         [*hook_command(), "--fix", "--unsafe-fixes", str(LOGBOEK)], cwd=tools_repo, check=False
     )
     assert run_hook(tools_repo, LOGBOEK) == (0, [])
+
+
+def test_a_tool_label_without_a_page_is_an_error(tools_repo: Path) -> None:
+    """tags.py links each label to its page; a value with no page gives an empty link."""
+    edit(tools_repo / TOOL, "onderwerp:\n- transparantie\n", "onderwerp:\n- grondrechten\n")
+    found = run_json(tools_repo, str(TOOL))
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [(14, 3, "VL016")]
+    (tools_repo / "docs/onderwerpen/grondrechten.md").write_text(
+        "# Grondrechten\n", encoding="utf-8"
+    )
+    assert run_hook(tools_repo, TOOL) == (0, [])
