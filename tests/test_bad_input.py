@@ -350,7 +350,8 @@ CASES: dict[str, Case] = {
         (("VL003", 2, 8),),
         "could not determine a constructor",
     ),
-    "10-mb": Case(_big, ()),
+    # over the default max-file-size (4 MiB): one finding, and the file is not parsed
+    "10-mb": Case(_big, (("VL006", 1, 1),), "over the limit of 4194304 bytes"),
 }
 
 

@@ -71,7 +71,14 @@ def test_failing_fixture_fails_where_expected(path: Path) -> None:
     assert actual(path) == expected(path)
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+#: Rules whose failing input cannot be a small file kept in git (a file over the 4 MiB size
+#: limit, a folder without read permission, a bug of the linter): tests/test_reliability.py
+#: builds their inputs and checks their findings instead.
+WITHOUT_FIXTURES = frozenset({"file-too-large", "internal-error", "unreadable-folder"})
+WITH_FIXTURES = [r for r in RULES if r.name not in WITHOUT_FIXTURES]
+
+
+@pytest.mark.parametrize("rule", WITH_FIXTURES, ids=[r.name for r in WITH_FIXTURES])
 def test_every_rule_has_a_passing_and_a_failing_fixture(rule: Rule) -> None:
     folder = RULE_DIR / rule.name
     assert [p for p in PASSING if p.parent == folder], f"no passing fixture in {folder}"

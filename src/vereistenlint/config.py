@@ -13,17 +13,24 @@ from typing import Any
 
 import jsonschema
 
-from . import profiles, tomlfile
+from . import globs, profiles, tomlfile
 from .errors import UsageError
+from .files import DEFAULT_MAX_FILE_SIZE
+from .findings import term
 from .resources import load_json
 from .schema import registry as schema_registry
 
 #: the configuration files looked for in each folder, in this order
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")
-#: the same, as the messages and the help name them
-CANDIDATES_TEXT = (
-    "vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml"
-)
+
+
+def candidates_text(or_word: str = "or") -> str:
+    """The configuration files as the messages and the help name them."""
+    *first, last = (*CANDIDATES[:-1], f"[tool.vereistenlint] in {CANDIDATES[-1]}")
+    return f"{', '.join(first)} {or_word} {last}"
+
+
+CANDIDATES_TEXT = candidates_text()
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,12 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the language of messages and rule texts ('nl' or 'en'); None: not configured
     lang: str | None = None
+    #: bytes above which a file gets one file-too-large finding and is not parsed
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+def max_file_size(config: Config | None) -> int:
+    return config.max_file_size if config is not None else DEFAULT_MAX_FILE_SIZE
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -74,14 +87,41 @@ def load(path: Path) -> Config:
     try:
         data = tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
+        raise UsageError.named("config.unreadable", path=path, reason=exc) from None
     except tomlfile.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from None
-    table_name = "[tool.vereistenlint]" if path.name == "pyproject.toml" else "the top level"
+        raise UsageError.named("config.toml", path=path, reason=exc) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise UsageError.named("config.toml_nested", path=path) from None
+    table_name = (
+        "[tool.vereistenlint]" if path.name == "pyproject.toml" else term("where.top_level")
+    )
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("vereistenlint", {})
+        tool = data.get("tool", {})
+        data = tool.get("vereistenlint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(data, dict):
+        raise UsageError.named("config.not_table", path=path, where=table_name)
+    _check_depth(data, path)
     _validate(data, path, table_name)
     return _build(data, path)
+
+
+#: No key of the configuration nests deeper than a table of lists.
+MAX_DEPTH = 8
+
+
+def _check_depth(data: object, path: Path) -> None:
+    """Refuse a value nested deeper than any key allows before a validator recurses into it."""
+    stack: list[tuple[object, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            raise UsageError.named("config.too_deep", path=path, where=where, limit=MAX_DEPTH)
+        if isinstance(value, dict):
+            stack.extend(
+                (v, depth + 1, f"{where}.{k}" if where else str(k)) for k, v in value.items()
+            )
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1, where) for v in value)
 
 
 def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
@@ -98,9 +138,12 @@ def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
     if error.validator == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known))
-        hint = f"; known keys: {', '.join(known)}" if known else ""
-        raise UsageError(f"{path}: unknown key '{extra[0]}' in {where}{hint}")
-    raise UsageError(f"{path}: invalid value for '{where}': {error.message}")
+        if known:
+            raise UsageError.named(
+                "config.unknown_key_known", path=path, key=extra[0], where=where, known=known
+            )
+        raise UsageError.named("config.unknown_key", path=path, key=extra[0], where=where)
+    raise UsageError.named("config.invalid_value", path=path, where=where, detail=error.message)
 
 
 def _build(data: dict[str, Any], path: Path) -> Config:
@@ -108,23 +151,32 @@ def _build(data: dict[str, Any], path: Path) -> Config:
     known_profiles = profiles.all_profiles()
     for glob, name in data.get("profiles", {}).items():
         if name not in known_profiles:
-            raise UsageError(
-                f"{path}: unknown profile '{name}' for '{glob}'; known profiles: "
-                + ", ".join(known_profiles)
+            raise UsageError.named(
+                "config.unknown_profile",
+                path=path,
+                name=name,
+                glob=glob,
+                known=list(known_profiles),
             )
     labels = {}
     for name, spec in data.get("labels", {}).items():
         if profiles.vocabulary(name, "labels.schema.json") is None:
-            raise UsageError(f"{path}: unknown label '{name}' in labels")
+            raise UsageError.named("config.unknown_label", path=path, name=name)
         folder = root / spec["folder"]
         if not folder.is_dir():
-            raise UsageError(f"{path}: label folder for '{name}' does not exist: {spec['folder']}")
+            raise UsageError.named(
+                "config.no_label_folder", path=path, name=name, folder=spec["folder"]
+            )
         labels[name] = LabelSource(
             folder,
             spec.get("kind", "files"),
             tuple(spec.get("not-labels", ())),
             tuple(spec.get("extra", ())),
         )
+    for key in ("include", "exclude"):
+        globs.validate(data.get(key, ()), f"{path}: {key}")
+    globs.validate(list(data.get("profiles", {})), f"{path}: profiles")
+    globs.validate(list(data.get("per-file-ignores", {})), f"{path}: per-file-ignores")
     return Config(
         root=root,
         source=path,
@@ -138,11 +190,12 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
         ),
         lang=data.get("lang"),
+        max_file_size=data.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
     )
 
 
 def discover_config(explicit: Path | None = None) -> Config | None:
     path = explicit if explicit is not None else find()
     if explicit is not None and not explicit.is_file():
-        raise UsageError(f"configuration file does not exist: {explicit}")
+        raise UsageError.named("config.missing", path=explicit)
     return load(path) if path is not None else None

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages
+from . import messages, positions
 from .config import Config
 from .diagnostics import Diagnostic
 from .discover import matches, relative_to_root
@@ -39,7 +39,7 @@ def _resolve(selectors: Iterable[str], option: str) -> set[str]:
             continue
         prefixed = {r.code for r in RULES if r.code.startswith(sel.upper())}
         if not prefixed:
-            raise UsageError(f"{option}: unknown rule '{sel}' (see 'vereistenlint rules')")
+            raise UsageError.named("rule.unknown", option=option, rule=sel)
         codes |= prefixed
     return codes
 
@@ -77,7 +77,7 @@ def file_findings(
         (f for f in [*raw, *problems] if f.code in codes and f.code not in ignored),
         found_directives,
     )
-    return Decided(kept, found_directives, frozenset(used))
+    return Decided(positions.on_their_lines(kept, doc.lines), found_directives, frozenset(used))
 
 
 def repository_findings(

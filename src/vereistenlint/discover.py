@@ -1,23 +1,28 @@
 """Paths to the files to check, in a stable order, each once: the one place where paths are
 handled (the command line's paths, the configuration's include/exclude and profile globs,
-paths relative to the repository, display paths and the key that identifies a file)."""
+paths relative to the repository, display paths and the key that identifies a file).
+
+The walk is iterative (a repository of 1,100 nested folders would pass Python's recursion
+limit in `os.walk`), follows no symbolic links (no loops), and does not skip a folder it
+cannot read in silence: such a folder is handed on like a file, and `load` reports it
+(unreadable-folder), so that a run never calls clean what it has not seen."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-from wcmatch import glob
-
-from .config import CANDIDATES_TEXT, Config
+from . import globs
+from .config import Config, candidates_text
 from .errors import UsageError
+from .findings import term
 from .paths import display_path, relative_to
 
 #: Overview pages of a folder, not requirements.
 SKIPPED_NAMES = frozenset({"index.md"})
-GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
+GLOB_FLAGS = globs.FLAGS
 
 #: a file to check: its path and the name it is reported under
 Target = tuple[Path, str]
@@ -32,27 +37,38 @@ def select_files(
     by the configuration's include and exclude."""
     if not paths:
         if config is None or not config.include:
-            raise UsageError(
-                f"no paths given, and no configuration with 'include' was found ({CANDIDATES_TEXT})"
-            )
+            raise UsageError.named("paths.none", names=candidates_text(term("word.or")))
         return everything if everything is not None else repo_files(config)
-    files = discover(paths)
-    if config is None:
-        return files
-    return [(p, d) for p, d in files if included(p, config)]
+    unreadable: list[Path] = []  # folders: each becomes an unreadable-folder finding
+    files = discover(paths, unreadable)
+    if config is not None:
+        files = [(p, d) for p, d in files if included(p, config)]
+    return files + [(p, p.as_posix()) for p in unreadable]
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
-    """(path, display name) for every file to check; a path that does not exist is a usage error."""
+def discover(
+    paths: Iterable[str | os.PathLike[str]], unreadable: list[Path] | None = None
+) -> list[Target]:
+    """(path, display name) for every file to check; a path that does not exist is a usage error.
+
+    Folders that cannot be read are appended to `unreadable` when it is given, else listed
+    among the files.
+    """
     found: list[Target] = []
     seen: set[str] = set()
     for raw in paths:
         if not os.fspath(raw):  # Path("") is ".": an empty variable would check this folder
-            raise UsageError("an empty path was given")
+            raise UsageError.named("paths.empty")
         path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            raise UsageError(f"path does not exist: {raw}")
-        candidates = walk_markdown(path) if path.is_dir() else iter([path])
+        try:
+            exists = path.exists() or path.is_symlink()
+        except OSError as exc:  # a name too long for the file system, for one
+            raise UsageError.named(
+                "paths.unusable", path=os.fspath(raw), reason=exc.strerror or exc
+            ) from None
+        if not exists:
+            raise UsageError.named("paths.missing", path=os.fspath(raw))
+        candidates = walk_markdown(path, unreadable) if path.is_dir() else iter([path])
         for file in candidates:
             if file.name in SKIPPED_NAMES:
                 continue
@@ -67,19 +83,56 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
 def repo_files(config: Config) -> list[Target]:
     """Every file of the repository: what the configuration includes and does not exclude."""
     found = []
-    for path in walk_markdown(config.root):
+    unreadable: list[Path] = []
+    for path in walk_markdown(config.root, unreadable):
         if path.name not in SKIPPED_NAMES and included(path, config):
             found.append((path, display_path(path)))
-    return found
+    return found + [(p, display_path(p)) for p in unreadable]
 
 
-def walk_markdown(root: Path) -> Iterator[Path]:
-    """Markdown files under a folder, sorted, without following symbolic links (no loops)."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(".md"):
-                yield Path(dirpath) / name
+def walk_markdown(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
+    """Markdown files under a folder, sorted, without following symbolic links (no loops);
+    a folder that cannot be listed goes to `unreadable`, or is yielded when that is None.
+
+    As in `os.walk`, a link to a folder counts as a folder (it is neither a file nor
+    entered), and a link that leads nowhere counts as a file (its reader says why)."""
+    stack = [os.fspath(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = sorted(_Listed.of(e) for e in entries)
+        except OSError:
+            if unreadable is None:
+                yield Path(folder)
+            else:
+                unreadable.append(Path(folder))
+            continue
+        for entry in listed:
+            if not entry.folder and entry.name.endswith(".md"):
+                yield Path(entry.path)
+        enter = [e.path for e in listed if e.folder and not e.link and not e.name.startswith(".")]
+        stack.extend(reversed(enter))
+
+
+class _Listed(NamedTuple):
+    """One directory entry; sorts by name."""
+
+    name: str
+    folder: bool
+    link: bool
+    path: str
+
+    @classmethod
+    def of(cls, entry: os.DirEntry[str]) -> _Listed:
+        return cls(entry.name, _safely(entry.is_dir), _safely(entry.is_symlink), entry.path)
+
+
+def _safely(test: Callable[[], bool]) -> bool:
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def included(path: Path, config: Config) -> bool:
@@ -97,13 +150,7 @@ def relative_to_root(path: Path, config: Config) -> str | None:
 
 
 def matches(path: str, *patterns: str) -> bool:
-    return _matcher(patterns).match(path)
-
-
-@cache
-def _matcher(patterns: tuple[str, ...]) -> glob.WcMatcher[str]:
-    """Globs compiled once per run, not once per file."""
-    return glob.compile(list(patterns), flags=GLOB_FLAGS)
+    return globs.matches(path, patterns)
 
 
 def file_key(path: Path) -> str:

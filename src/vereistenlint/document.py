@@ -10,6 +10,7 @@ run goes on.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Iterator
@@ -24,9 +25,9 @@ from markdown_it.token import Token
 
 from . import yamlpos
 from .findings import Edit
+from .scan import blank, code_spans
 
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAB = re.compile(r'^(===[!+]?)[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 
 #: One parser for the whole process: CommonMark with raw HTML (the website keeps comments)
@@ -92,6 +93,8 @@ class ProblemKind(enum.Enum):
     NO_FRONT_MATTER = "no-front-matter"
     YAML_SYNTAX = "yaml-syntax"
     DUPLICATE_KEY = "duplicate-key"
+    TOO_LARGE = "too-large"
+    UNREADABLE_FOLDER = "unreadable-folder"
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,7 @@ class Document:
         return tuple(
             " " * len(line)
             if i in code
-            else (_CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line)
+            else (blank(line, code_spans(line)) if "`" in line else line)
             for i, line in enumerate(self.lines)
         )
 
@@ -204,7 +207,7 @@ class Document:
         boundaries.append(len(self.lines))
         sections = []
         for name, first, after in found:
-            end = min(b for b in boundaries if b > first)
+            end = boundaries[bisect.bisect_right(boundaries, first)]  # the next H1/H2 heading
             raw = self.lines[first]
             column = len(raw) - len(raw.lstrip(" #")) + 1
             sections.append(Section(name, first + 1, column, after, end))

@@ -12,11 +12,11 @@ import os
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from . import checks, decide, index, labels, parallel
+from . import checks, decide, guard, index, labels, parallel
 from .choose import check_profile_name, choose_profile
-from .config import Config
+from .config import Config, max_file_size
 from .decide import to_diagnostic
 from .diagnostics import Diagnostic
 from .discover import repo_files, select_files
@@ -26,6 +26,7 @@ from .options import Options
 from .repo import Entry, RepoIndex, entry_for
 from .result import Result
 from .rules import REPO_CHECKS
+from .rules.reliability import INTERNAL_ERROR
 from .schema import Vocabularies
 
 
@@ -74,13 +75,26 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         )
     diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
     for _, entry, decided in outcomes:
-        found = [f for reg in REPO_CHECKS if reg.wanted(codes) for f in reg.check(repo, entry)]
-        kept = decide.repository_findings(found, decided, codes)
+        wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]
+        found = guard.repo_findings(wanted, repo, entry)
+        kept = decide.repository_findings(found, decided, codes | {INTERNAL_ERROR})
         diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
     diagnostics.sort(key=Diagnostic.sort_key)
     return Result(diagnostics, [display for _, display in files], lang=options.lang)
 
 
+def _check_failed(
+    exc: BaseException, path: Path, display: str, options: Options, *args: Any, **kwargs: Any
+) -> Outcome:
+    """`check_file`'s outcome for a file whose check raised: the internal error, and an entry
+    that says no more than that the file exists."""
+    diagnostic = guard.diagnostic(display, guard.internal_error(exc), options.lang)
+    return Outcome(
+        [diagnostic], guard.bare_entry(path, display), decide.Decided([], (), frozenset())
+    )
+
+
+@guard.per_file(_check_failed)
 def check_file(
     path: Path,
     display: str,
@@ -90,7 +104,7 @@ def check_file(
 ) -> Outcome:
     """Every per-file finding of one file, and its entry for the repository-wide rules."""
     codes = options.enabled() if enabled is None else enabled
-    doc = load(path, display)
+    doc = load(path, display, max_file_size(options.config))
     profile = choose_profile(doc, options.profile, options.config)
     decided = decide.file_findings(
         doc, checks.run(doc, profile, vocabularies, codes), options.config, codes

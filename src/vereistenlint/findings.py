@@ -66,7 +66,7 @@ def fmt(value: object) -> str:
         return ", ".join(fmt(v) for v in value)
     if value is None:
         return "null"
-    return str(value)
+    return stable(value)
 
 
 #: marks a word of ours inside a message argument; it is translated when the message is rendered
@@ -90,4 +90,12 @@ def quote(value: object) -> str:
         return term("type.mapping")
     if isinstance(value, list):
         return term("type.list")
-    return f"'{value}'"
+    return f"'{stable(value)}'"
+
+
+def stable(value: object) -> str:
+    """A value as text that is the same on every run: a set (``!!set``) prints its items in
+    hash order, which changes from one process to the next, so they are sorted."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(repr(item) for item in value)) + "}"
+    return str(value)

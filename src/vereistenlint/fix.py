@@ -19,9 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from . import checks, decide, index, labels, parallel
+from . import checks, decide, guard, index, labels, parallel
 from .choose import choose_profile
+from .config import max_file_size
 from .discover import repo_files, select_files
 from .document import Document, ProblemKind
 from .edits import Note, Round, apply, apply_round, encode, newline_style
@@ -92,6 +94,15 @@ def run_fixes(
     return [r for r in results if r.changed or (with_notes and r.notes)]
 
 
+def _unchanged(
+    exc: BaseException, path: Path, display: str, *args: Any, **kwargs: Any
+) -> FixResult:
+    """`fix_file`'s result for a file whose fixing raised: it is left as it is, and the check
+    that follows --fix reports the error (internal-error)."""
+    return FixResult(path, display, b"", b"", 0)
+
+
+@guard.per_file(_unchanged)
 def fix_file(
     path: Path,
     display: str,
@@ -109,6 +120,8 @@ def fix_file(
         return FixResult(path, display, b"", b"", 0, (Note(0, "", VANISHED),))
     except OSError:  # the check reports why it cannot be read
         return FixResult(path, display, b"", b"", 0)
+    if len(raw) > max_file_size(options.config):  # not parsed: file-too-large says so
+        return FixResult(path, display, raw, raw, 0, stamp=stamp)
     doc = load_bytes(path, display, raw)
     if not fixable(doc):
         return FixResult(path, display, raw, raw, 0, stamp=stamp)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import parallel
+from . import guard, parallel
 from .choose import choose_profile
-from .config import Config
+from .config import Config, max_file_size
 from .discover import Target, file_key
 from .load import load
 from .repo import Entry, RepoIndex, entry_for
@@ -52,7 +52,8 @@ def _fingerprint(forced: str | None, config: Config) -> str:
     return repr((forced, config.profiles))
 
 
+@guard.per_file(guard.failed_index)
 def index_file(path: Path, display: str, forced: str | None, config: Config | None) -> Entry:
     """Only what the repository-wide rules need from a file that is not being checked."""
-    doc = load(path, display)
+    doc = load(path, display, max_file_size(config))
     return entry_for(doc, choose_profile(doc, forced, config))

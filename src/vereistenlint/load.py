@@ -14,7 +14,7 @@ import yaml
 
 from . import yamlpos
 from .document import Document, FrontMatter, Problem, ProblemKind
-from .files import read_bytes, split_lines
+from .files import DEFAULT_MAX_FILE_SIZE, FileTooLarge, folder_problem, read_bytes, split_lines
 
 _FM_OPEN = re.compile(r"---[ \t]*\Z")
 _FM_CLOSE = re.compile(r"(---|\.\.\.)[ \t]*\Z")
@@ -23,13 +23,22 @@ UNREADABLE = ProblemKind.UNREADABLE
 NO_FRONT_MATTER = ProblemKind.NO_FRONT_MATTER
 YAML_SYNTAX = ProblemKind.YAML_SYNTAX
 DUPLICATE_KEY = ProblemKind.DUPLICATE_KEY
+TOO_LARGE = ProblemKind.TOO_LARGE
+UNREADABLE_FOLDER = ProblemKind.UNREADABLE_FOLDER
 
 
-def load(path: Path, display: str) -> Document:
+def load(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, max_size)
+    except FileTooLarge as exc:
+        args = _args(size=exc.size, limit=exc.limit)
+        return _unreadable(path, display, Problem(TOO_LARGE, 1, 1, "read.too_large", args))
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
+        if path.is_dir():  # a folder the walk could not enter (see discover.py)
+            reason = folder_problem(path) or reason
+            problem = Problem(UNREADABLE_FOLDER, 1, 1, "read.folder", _args(reason=reason))
+            return _unreadable(path, display, problem)
         return _unreadable(
             path, display, Problem(UNREADABLE, 1, 1, "read.oserror", _args(reason=reason))
         )

@@ -6,6 +6,7 @@ import re
 
 from . import i18n
 from .findings import TERM, Finding
+from .reporters.escape import escaped
 
 _TERM = re.compile(f"{TERM}([^{TERM}]+){TERM}")
 
@@ -20,7 +21,7 @@ def printable(text: str) -> str:
     break a finding over lines nor send commands to a terminal or a CI log."""
     if all(c.isprintable() for c in text):
         return text
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return "".join(c if c.isprintable() else escaped(c) for c in text)
 
 
 def translate(text: str, lang: str) -> str:

@@ -10,7 +10,9 @@ suppressing nothing is reported as unused-suppression (off by default).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +20,7 @@ from .document import Document
 from .findings import Finding, finding, term
 from .rules import lookup
 from .rules.suppression import UNUSED_SUPPRESSION
+from .scan import finditer_pieces
 
 _BODY = re.compile(
     r"<!--\s*vereistenlint-(?P<kind>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)-->"
@@ -42,13 +45,13 @@ def directives(doc: Document) -> tuple[tuple[Directive, ...], list[Finding]]:
     fm = doc.front_matter
     if fm is not None:
         for i in range(fm.open_line + 1, fm.close_line):
-            for m in _FRONT.finditer(doc.lines[i]):
+            for m in finditer_pieces(_FRONT, doc.lines[i], "]"):
                 codes = _codes(m.group("codes"), doc, i, m, problems)
                 found.append(Directive(i + 1, m.start() + 1, m.group(), i + 1, i + 1, codes))
     open_ranges: list[tuple[int, int, str, frozenset[str] | None]] = []
     end = len(doc.lines)
     for i in range(doc.body_start, len(doc.lines)):
-        for m in _BODY.finditer(doc.lines[i]):
+        for m in finditer_pieces(_BODY, doc.lines[i], "-->"):
             codes = _codes(m.group("codes"), doc, i, m, problems)
             kind = m.group("kind")
             if kind == "disable-next-line":
@@ -97,22 +100,70 @@ def _codes(
 def suppress(
     findings: Iterable[Finding], found: Sequence[Directive]
 ) -> tuple[list[Finding], set[int]]:
-    """The findings no directive covers, and the indexes of the directives that covered one."""
+    """The findings no directive covers, and the indexes of the directives that covered one.
+
+    Findings and directives are not compared pair by pair (thousands of each would take
+    millions of comparisons): the lines each code is disabled on are merged into sorted
+    ranges, and the lines each code's findings are on are sorted, so that each question is
+    a binary search.
+    """
+    findings = list(findings)
+    if not found:
+        return findings, set()
+    ranges: dict[str | None, list[tuple[int, int]]] = defaultdict(list)
+    for d in found:
+        for code in d.codes if d.codes is not None else (None,):
+            ranges[code].append((d.first, d.last))
+    covered = {code: _Ranges(spans) for code, spans in ranges.items()}
+    everything = covered.get(None)
     kept: list[Finding] = []
-    used: set[int] = set()
+    lines: dict[str, list[int]] = defaultdict(list)
     for f in findings:
-        hits = [
-            i
-            for i, d in enumerate(found)
-            if d.first <= f.line <= d.last
-            and (d.codes is None or f.code in d.codes)
-            and f.code != UNUSED_SUPPRESSION
-        ]
-        if hits:
-            used.update(hits)
+        if f.code == UNUSED_SUPPRESSION:
+            kept.append(f)
+            continue
+        mine = covered.get(f.code)
+        if (everything is not None and everything.holds(f.line)) or (
+            mine is not None and mine.holds(f.line)
+        ):
+            lines[f.code].append(f.line)
         else:
             kept.append(f)
+    for numbers in lines.values():
+        numbers.sort()
+    every_line = sorted(n for numbers in lines.values() for n in numbers)
+    used = {
+        i
+        for i, d in enumerate(found)
+        if any(
+            _any_between(every_line if code is None else lines.get(code, []), d.first, d.last)
+            for code in (d.codes if d.codes is not None else (None,))
+        )
+    }
     return kept, used
+
+
+class _Ranges:
+    """Line ranges merged into sorted, disjoint ones: does one hold a line, in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for first, last in sorted(spans):
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+            else:
+                merged.append((first, last))
+        self._firsts = [a for a, _ in merged]
+        self._lasts = [b for _, b in merged]
+
+    def holds(self, line: int) -> bool:
+        i = bisect.bisect_right(self._firsts, line) - 1
+        return i >= 0 and line <= self._lasts[i]
+
+
+def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:
+    i = bisect.bisect_left(sorted_lines, first)
+    return i < len(sorted_lines) and sorted_lines[i] <= last
 
 
 def unused(found: Sequence[Directive], used: set[int]) -> list[Finding]:

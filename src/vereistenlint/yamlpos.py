@@ -18,9 +18,55 @@ import yaml
 from .files import LINE_BREAK
 
 try:  # the C loader is several times faster and keeps the same marks
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+#: Digits past which a number is refused: Python will not print an int of more than 4300
+#: digits (every message quoting it would fail), and no front-matter value has 100.
+MAX_INT_DIGITS = 1000
+_MAX_INT_BITS = int(MAX_INT_DIGITS * 3.33)
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe loader, with a value that a tag cannot make (``!!bool maybe``, ``!!binary``
+    that is not base64, ``!!timestamp`` that is no date) or a number too large to print
+    reported as a YAML error at its node, like every other error of the front matter."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            value = super().construct_object(node, deep)
+        except (yaml.MarkedYAMLError, RecursionError):
+            raise
+        except Exception:  # each constructor fails in its own way: KeyError, ValueError, ...
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{_shown(node)} cannot be read as {_short_tag(node.tag)}",
+                node.start_mark,
+            ) from None
+        if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of more than {MAX_INT_DIGITS} digits", node.start_mark
+            )
+        return value
+
+
+def _short_tag(tag: str) -> str:
+    return (
+        "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        if tag.startswith("tag:yaml.org,2002:")
+        else tag
+    )
+
+
+def _shown(node: yaml.Node) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        return "the value"
+    text = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+    return f"the value '{text}'"
+
 
 JsonPath = tuple[str | int, ...]
 
@@ -143,15 +189,48 @@ def _index(
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, yaml.Node] = {}
         for k, v in node.value:
-            name = k.value if isinstance(k, yaml.ScalarNode) else repr(k)
+            if k.tag == MERGE_TAG:
+                continue
+            name = _key_name(k)
             if name in seen:
                 parsed.duplicates.append((seen[name], k))
             else:
                 seen[name] = k
             _index(v, (*path, name), k, parsed, count, depth + 1)
+        for k, v in _merged_pairs(node):
+            name = _key_name(k)
+            if name not in seen:  # a key of its own wins over a merged one, as in the data
+                seen[name] = k
+                _index(v, (*path, name), k, parsed, count, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _index(item, (*path, i), None, parsed, count, depth + 1)
+
+
+def _key_name(key: yaml.Node) -> str:
+    return key.value if isinstance(key, yaml.ScalarNode) else repr(key)
+
+
+def _merged_pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The (key, value) pairs that ``<<: *anchor`` (or ``<<: [*a, *b]``) merges into a
+    mapping, in the order in which they win (the first merged mapping first), nested merges
+    included; PyYAML gives their values to the data, so the index needs their nodes."""
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    visited: set[int] = {id(node)}
+    todo = [v for k, v in node.value if k.tag == MERGE_TAG]
+    queue: list[yaml.Node] = []
+    for value in todo:
+        queue.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
+    while queue:
+        merged = queue.pop(0)
+        if not isinstance(merged, yaml.MappingNode) or id(merged) in visited:
+            continue  # not a mapping: the constructor reports it
+        visited.add(id(merged))
+        pairs.extend((k, v) for k, v in merged.value if k.tag != MERGE_TAG)
+        for k, v in merged.value:
+            if k.tag == MERGE_TAG:
+                queue.extend(v.value if isinstance(v, yaml.SequenceNode) else [v])
+    return pairs
 
 
 def is_empty_scalar(node: yaml.Node) -> bool:

@@ -25,6 +25,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..paths import relative_to
 from ..result import Result
 from ..rules import BY_CODE
+from .escape import visible
 from .settings import DEFAULT, Settings
 from .text import summary
 
@@ -63,8 +64,8 @@ def annotation(d: Diagnostic, base: Path) -> str:
     """``::error file=…,line=…,col=…,title=CODE::message`` (``::warning`` for warnings)."""
     kind = "error" if d.severity is Severity.ERROR else "warning"
     path = relative_to(d.path, base) or d.path
-    props = f"file={_prop(path)},line={d.line},col={d.column},title={_prop(d.code)}"
-    return f"::{kind} {props}::{_data(d.message)}"
+    props = f"file={_prop(visible(path))},line={d.line},col={d.column},title={_prop(d.code)}"
+    return f"::{kind} {props}::{_data(visible(d.message))}"
 
 
 def step_summary(result: Result, settings: Settings = DEFAULT) -> str:
@@ -97,7 +98,7 @@ def step_summary(result: Result, settings: Settings = DEFAULT) -> str:
         row = (
             f"| {link(path, d.line)} | {d.line} | {d.column} | {d.code} "
             f"| {i18n.ui(f'severity.{d.severity.value}', lang)} "
-            f"| {_cell(d.message)} |"
+            f"| {_cell(visible(d.message))} |"
         )
         size += len(row.encode("utf-8")) + 1
         if size > SUMMARY_LIMIT:
@@ -119,17 +120,17 @@ def _linker(env: Mapping[str, str]) -> Callable[[str, int], str]:
     )
 
     def link(path: str, line: int) -> str:
-        text = _code(path)
+        text = _code(visible(path))
         if not (server and repo and sha) or path.startswith(("/", "../")):
             return text
-        url = f"{server}/{repo}/blob/{sha}/{quote(path, safe='/')}#L{line}"
+        url = f"{server}/{repo}/blob/{sha}/{quote(os.fsencode(path), safe='/')}#L{line}"
         return f"[{text}]({url})"
 
     return link
 
 
 def _plain(d: Diagnostic) -> str:
-    return _one_line(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+    return f"{visible(d.path)}:{d.line}:{d.column}: {d.code} {visible(d.message)}"
 
 
 def _one_line(text: str) -> str:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from ..result import Result
+from .escape import dumps
 from .settings import DEFAULT, Settings
 
 
 def render(result: Result, settings: Settings = DEFAULT) -> str:
-    return (
-        json.dumps([d.as_dict() for d in result.diagnostics], ensure_ascii=False, indent=2) + "\n"
-    )
+    """Paths and messages exactly, with controls as JSON escapes (see escape.py)."""
+    return dumps([d.as_dict() for d in result.diagnostics]) + "\n"

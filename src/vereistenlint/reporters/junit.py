@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from .. import i18n
 from ..diagnostics import Diagnostic, Severity
 from ..result import Result
+from .escape import visible
 from .settings import DEFAULT, Settings
 from .text import count
 
@@ -59,4 +60,5 @@ def line(d: Diagnostic, lang: str = "en") -> str:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text from the files shown visibly (escape.py), then what XML cannot hold replaced."""
+    return _NOT_XML.sub("\ufffd", visible(text))

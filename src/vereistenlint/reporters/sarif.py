@@ -16,7 +16,6 @@ hashes in one file get an occurrence number, as GitHub's own fingerprints do.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections import Counter
@@ -29,6 +28,7 @@ from ..paths import relative_to
 from ..result import Result
 from ..rules import RULES, Rule
 from ..version import __version__
+from .escape import dumps, visible
 from .settings import DEFAULT, Settings
 from .source import SourceLines
 
@@ -44,7 +44,7 @@ _NUMBER = re.compile(r"\d+")
 def render(result: Result, settings: Settings = DEFAULT) -> str:
     base = settings.base
     root = Path(os.path.abspath(base if base is not None else os.getcwd()))
-    return json.dumps(report(result, root), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report(result, root)) + "\n"
 
 
 def report(result: Result, root: Path) -> dict[str, Any]:
@@ -87,13 +87,13 @@ def artifact_location(display: str, root: Path) -> dict[str, str]:
     rel = relative_to(display, root)
     if rel is None:
         return {"uri": Path(os.path.abspath(display)).as_uri()}
-    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": SRCROOT}
 
 
 def fingerprint(uri: str, d: Diagnostic, line: str | None) -> str:
     """A hash of file, rule, message without numbers and the line's text: no line number."""
     parts = (uri, d.code, _NUMBER.sub("#", d.message), (line or "").strip())
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def level(severity: Severity) -> str:
@@ -120,14 +120,14 @@ def _result(
 ) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": max(1, d.line), "startColumn": max(1, d.column)}
     if line is not None:
-        region["snippet"] = {"text": line}
+        region["snippet"] = {"text": visible(line)}
     found: dict[str, Any] = {"ruleId": d.code}
     if d.code in index:
         found["ruleIndex"] = index[d.code]
     found.update(
         {
             "level": level(d.severity),
-            "message": {"text": d.message},
+            "message": {"text": visible(d.message)},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
             "partialFingerprints": {FINGERPRINT_KEY: fp},
         }

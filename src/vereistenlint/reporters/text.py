@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .. import i18n
 from ..diagnostics import Diagnostic, Severity
 from ..result import Result
+from .escape import visible
 from .settings import DEFAULT, Settings
 from .snippet import visible_line
 from .source import SourceLines
@@ -32,7 +33,8 @@ def finding(d: Diagnostic, source: str | None, paint: Painter) -> str:
     """The header line, then (when the line exists) the line and a caret under the column."""
     colour = "red" if d.severity is Severity.ERROR else "yellow"
     header = (
-        f"{paint(d.path, 'bold')}:{d.line}:{d.column}: {paint(d.code, 'bold', colour)} {d.message}"
+        f"{paint(visible(d.path), 'bold')}:{d.line}:{d.column}: "
+        f"{paint(d.code, 'bold', colour)} {visible(d.message)}"
     )
     if source is None:
         return header

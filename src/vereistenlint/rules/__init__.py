@@ -25,6 +25,7 @@ from . import (
     maatregelen,
     profile,
     reading,
+    reliability,
     repository,
     schema,
     sections,
@@ -36,6 +37,7 @@ from .base import Check, Context, DocumentCheck, Fixability, Registered, RepoChe
 
 MODULES: tuple[ModuleType, ...] = (
     reading,
+    reliability,
     profile,
     front_matter,
     schema,

@@ -14,6 +14,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, term
 from ..profiles import Maatregelen
+from ..scan import finditer_closed
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
@@ -55,7 +56,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if section is None:
         return  # missing-section says so
     for i in range(section.start, section.end):
-        for m in _LIST.finditer(doc.lines[i]):
+        for m in finditer_closed(_LIST, doc.lines[i], "-->"):
             if m.group("marker") == spec.marker:
                 yield from _check_args(doc, ctx, spec, i, m)
                 return
@@ -67,7 +68,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         marker=spec.marker,
         own=spec.own,
         stem=doc.stem,
-        fix=Fix(
+        fix=_if_writable(
+            doc.stem,
             (
                 Edit(
                     section.start,
@@ -76,7 +78,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                     0,
                     f"\n<!-- {spec.marker} {spec.own}/{doc.stem} -->\n",
                 ),
-            )
+            ),
         ),
     )
 
@@ -126,7 +128,10 @@ def _check_args(
                     "maatregelen.stem",
                     value=value,
                     stem=doc.stem,
-                    fix=Fix((Edit(index, col + len(name), index, col - 1 + len(text), doc.stem),)),
+                    fix=_if_writable(
+                        doc.stem,
+                        (Edit(index, col + len(name), index, col - 1 + len(text), doc.stem),),
+                    ),
                 )
             continue
         vocabulary_name = filters[name]
@@ -153,8 +158,21 @@ def _check_args(
             marker=spec.marker,
             own=own,
             stem=doc.stem,
-            fix=Fix((Edit(index, m.end("marker"), index, m.end("marker"), f" {own}/{doc.stem}"),)),
+            fix=_if_writable(
+                doc.stem,
+                (Edit(index, m.end("marker"), index, m.end("marker"), f" {own}/{doc.stem}"),),
+            ),
         )
+
+
+def _if_writable(stem: str, edits: tuple[Edit, ...]) -> Fix | None:
+    """A fix that writes the file's stem, unless the name holds bytes that are not UTF-8
+    (the file is UTF-8 text: such a stem cannot be written into it)."""
+    try:
+        stem.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return Fix(edits)
 
 
 CHECKS: tuple[Registered[Check], ...] = (Registered(check, CODES),)

@@ -39,8 +39,9 @@ CODE_OF = {
 
 def check(doc: Document) -> Iterator[Finding]:
     for p in doc.problems:
-        args = tuple((name, fmt(value)) for name, value in p.args)
-        yield Finding(CODE_OF[p.kind], p.line, p.column, p.key, args)
+        if p.kind in CODE_OF:  # the others are rules/reliability.py's
+            args = tuple((name, fmt(value)) for name, value in p.args)
+            yield Finding(CODE_OF[p.kind], p.line, p.column, p.key, args)
 
 
 READING_CHECKS: tuple[Registered[DocumentCheck], ...] = (Registered(check, CODES),)

@@ -65,6 +65,11 @@ RULES = (
 CODES = codes(RULES)
 
 
+#: Other files a duplicate-id message names; the rest are counted. Each of N files with one
+#: id names the others, so naming them all would make the report grow as N squared.
+MAX_NAMED = 5
+
+
 def check_file_name(doc: Document, ctx: Context) -> Iterator[Finding]:
     data = doc.mapping()
     fm = doc.front_matter
@@ -85,16 +90,18 @@ def check_file_name(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
     """Findings for one checked file, judged against every file of the repository."""
-    others = repo.others_with_id(entry)
+    others, total = repo.first_others_with_id(entry, MAX_NAMED)
     if others:
         names = [f"{o.display}:{o.id_line}" for o in others]
+        more = total - len(others)
         yield finding(
             DUPLICATE_ID,
             entry.id_line,
             entry.id_column,
-            "repo.duplicate_id",
+            "repo.duplicate_id_more" if more else "repo.duplicate_id",
             id=entry.id,
             others=names,
+            more=more,
         )
     for ref in entry.references:
         known = repo.stems_by_profile.get(ref.profile)

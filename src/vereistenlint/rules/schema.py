@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 from .. import yamlpos
 from ..diagnostics import Severity
 from ..document import Document
-from ..findings import Edit, Finding, Fix, finding, quote, term
+from ..findings import Edit, Finding, Fix, finding, quote, stable, term
 from ..schema import Vocabularies, validator
 from . import site
 from .base import Check, Context, DocumentCheck, Fixability, Registered, Rule, codes
@@ -426,4 +426,4 @@ def _type_of(value: object) -> str:
         return f"{term('type.string')} {quote(value)}"
     if isinstance(value, (int, float)):
         return f"{term('type.number')} {value}"
-    return f"{type(value).__name__} ({value})"
+    return f"{type(value).__name__} ({stable(value)})"

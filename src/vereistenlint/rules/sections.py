@@ -11,6 +11,7 @@ from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
 from ..profiles import SectionSpec
+from ..scan import sub_closed
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -167,9 +168,11 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
 
 def _is_empty(doc: Document, section: Section, markers: tuple[str, ...]) -> bool:
     text = "\n".join(doc.lines[section.start : section.end])
-    kept = _COMMENT.sub(
+    kept = sub_closed(
+        _COMMENT,
         lambda m: m.group(0) if m.group(1).split()[:1] and m.group(1).split()[0] in markers else "",
         text,
+        "-->",
     )
     return not kept.strip()
 

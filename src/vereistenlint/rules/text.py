@@ -9,14 +9,16 @@ stands there is shown literally and is never a comment or a link.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import yaml
 
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
+from ..scan import Spans, blank
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
 E = Severity.ERROR
@@ -48,14 +50,117 @@ _GOOD_LINK = re.compile(
 )
 #: what a broken link leaves in the text once the parser has taken the links it understood
 _BROKEN_TEXT = re.compile(r"\]\s*\(|\[[^\[\]]*\([a-z]+://|\][a-z]+://")
-_BROKEN_LINKS = (
-    (re.compile(r"\[[^\[\]\n]*\]\(\s*\)"), "link.empty"),  # [text]()
-    (re.compile(r"\[[^\[\]\n]*\]\s+\("), "link.broken"),  # [text] (url)
-    (re.compile(r"\[[^\[\]\n]*\]\([^)\n]*$"), "link.broken"),  # [text](url   (never closed)
-    (re.compile(r"\[[^\[\]\n]*\([a-z]+://[^)\s]*\)"), "link.broken"),  # [text(url)
-    (re.compile(r"\[[^\[\]\n]*\][a-z]+://"), "link.broken"),  # [text]url
-    (re.compile(r"(?<![\[\]])[^\[\]|\n]*\]\([a-z]+:"), "link.broken"),  # text](url)
+#: The forms of broken link syntax, each matched at a '[' only (see `_bracket_matches`), in
+#: the order in which they claim a stretch of the line: [text]()   [text] (url)
+_AT_BRACKET = (
+    (re.compile(r"\[[^\[\]\n]*\]\(\s*\)"), "link.empty"),
+    (re.compile(r"\[[^\[\]\n]*\]\s+\("), "link.broken"),
 )
+_SCHEME_AFTER = re.compile(r"\[[^\[\]\n]*\][a-z]+://")
+#: [text](url   (never closed: no ')' after the '(');  [text(url);  [text]url
+_OPENED = re.compile(r"\[[^\[\]\n]*\]\(")
+#: [text(url)
+_SCHEME_OPEN = re.compile(r"\([a-z]+://")
+#: text](url)   (no '[' at all)
+_TEXT_LINK_END = re.compile(r"\]\([a-z]+:")
+_RUN_STOP = "[]|\n"
+
+
+def _broken_links(line: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message key) of each broken link form in a line, pattern by pattern,
+    each form's matches leftmost-first and non-overlapping as `re.finditer` gives them.
+
+    The forms were one regular expression each, tried from every position of the line; on
+    a long line without a match each try scanned to the line's end (quadratic). Here every
+    form is tried only where it can start and each scan is bounded by the next bracket, so
+    a line costs time in proportion to its length.
+    """
+    for pattern, key in _AT_BRACKET:
+        for start, end in _bracket_matches(line, functools.partial(_match_end, pattern, line)):
+            yield start, end, key
+    last_paren = line.rfind(")")
+    for start, end in _bracket_matches(line, lambda at: _unclosed(line, at, last_paren)):
+        yield start, end, "link.broken"
+    if "://" in line:
+        closing, brackets = _closing_parens(line), _next_brackets(line)
+        for start, end in _bracket_matches(
+            line, lambda at: _scheme_in_text(line, at, closing, brackets)
+        ):
+            yield start, end, "link.broken"
+    for start, end in _bracket_matches(line, functools.partial(_match_end, _SCHEME_AFTER, line)):
+        yield start, end, "link.broken"
+    for start, end in _text_links(line):
+        yield start, end, "link.broken"
+
+
+def _match_end(pattern: re.Pattern[str], line: str, at: int) -> int | None:
+    match = pattern.match(line, at)
+    return match.end() if match else None
+
+
+def _bracket_matches(line: str, match_at: Callable[[int], int | None]) -> Iterator[tuple[int, int]]:
+    """Leftmost, non-overlapping matches of a form that starts with '['."""
+    pos = line.find("[")
+    while pos >= 0:
+        end = match_at(pos)
+        if end is None:
+            pos = line.find("[", pos + 1)
+        else:
+            yield pos, end
+            pos = line.find("[", end)
+
+
+def _unclosed(line: str, at: int, last_paren: int) -> int | None:
+    """[text](url with no ')' after its '(': the match runs to the end of the line."""
+    m = _OPENED.match(line, at)
+    return len(line) if m and m.end() - 1 > last_paren else None
+
+
+def _closing_parens(line: str) -> list[int]:
+    """For each position, the index just past the ')' that ends a run of characters that
+    are neither ')' nor whitespace from there on, or -1 when whitespace ends it first."""
+    closing = [-1] * (len(line) + 1)
+    for i in range(len(line) - 1, -1, -1):
+        char = line[i]
+        closing[i] = i + 1 if char == ")" else (-1 if char.isspace() else closing[i + 1])
+    return closing
+
+
+def _next_brackets(line: str) -> list[int]:
+    """For each position, the index of the first '[' or ']' from there on (or the end)."""
+    following = [len(line)] * (len(line) + 1)
+    for i in range(len(line) - 1, -1, -1):
+        following[i] = i if line[i] in "[]" else following[i + 1]
+    return following
+
+
+def _scheme_in_text(line: str, at: int, closing: list[int], brackets: list[int]) -> int | None:
+    """[text(scheme://url): the last '(scheme://' before the next bracket whose address is
+    closed by ')' before any whitespace (the greedy text of the old pattern)."""
+    end = None
+    for m in _SCHEME_OPEN.finditer(line, at + 1, brackets[at + 1]):
+        if closing[m.end()] >= 0:
+            end = closing[m.end()]
+    return end
+
+
+def _text_links(line: str) -> Iterator[tuple[int, int]]:
+    """text](scheme: without a '[': from the start of the text before it (after a '|' or
+    the line's start, or one past a bracket) to the scheme's colon."""
+    pos = 0
+    for m in _TEXT_LINK_END.finditer(line):
+        run = m.start()
+        while run > pos and line[run - 1] not in _RUN_STOP:
+            run -= 1
+        before = line[run - 1] if run > 0 else ""
+        if before and before in "[]":  # the text may not follow a bracket: it starts one on
+            if run == m.start():
+                continue  # '[](' or ']](': no text at all
+            start = run + 1
+        else:
+            start = run
+        yield start, m.end()
+        pos = m.end()
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -122,8 +227,9 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
     hidden = _comment_spans(doc)
     for i in range(doc.body_start, len(lines)):
         for ph in placeholders:
+            inside = Spans(hidden[i])
             for m in ph.pattern.finditer(lines[i]):
-                if any(a <= m.start() < b for a, b in hidden[i]):
+                if inside.holds(m.start()):
                     continue
                 lead = len(m.group()) - len(m.group().lstrip("-*+| \t"))
                 text = m.group()[lead:].strip()
@@ -161,17 +267,14 @@ def check_links(doc: Document, ctx: Context) -> Iterator[Finding]:
     hidden = _comment_spans(doc)
     lines = doc.code_free_lines
     for i in sorted(_suspect_lines(doc, section)):
-        line = _GOOD_LINK.sub(_blank, lines[i])
-        for a, b in hidden[i]:
-            line = line[:a] + " " * (b - a) + line[b:]
-        taken: list[tuple[int, int]] = []
-        for pattern, key in _BROKEN_LINKS:
-            for m in pattern.finditer(line):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                col = _text_start(line, m.start(), m.group())
-                yield finding(BROKEN_LINK, i + 1, col + 1, key)
+        line = blank(_GOOD_LINK.sub(_blank, lines[i]), hidden[i])
+        taken = Spans()
+        for start, end, key in _broken_links(line):
+            if taken.overlaps(start, end):
+                continue
+            taken.add(start, end)
+            col = _text_start(line, start, line[start:end])
+            yield finding(BROKEN_LINK, i + 1, col + 1, key)
 
 
 def _suspect_lines(doc: Document, section: Section) -> set[int]:
