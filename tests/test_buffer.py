@@ -288,3 +288,24 @@ def test_a_rule_link_template_must_format() -> None:
     assert langserver._formats("https://example.org/rules/{code}#{name}")
     assert not langserver._formats("https://example.org/{rule}")
     assert not langserver._formats("https://example.org/{")
+
+
+def test_a_failing_check_is_an_internal_error_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vereistenlint import checks
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(checks, "run", broken)
+    (only,) = _check(page(STEM)).findings
+    assert only.rule.code == "VL007" and "RuntimeError: boom" in only.message
+    assert buffer.visible(_check(page(STEM)), None) == (only,)
+
+
+def test_a_buffer_over_the_size_limit_is_refused_as_the_file_would_be(tmp_path: Path) -> None:
+    from vereistenlint.config import Config
+
+    options = engine.Options(lang="en", config=Config(root=tmp_path, max_file_size=100))
+    checked = buffer.check_text(PATH, PATH.as_posix(), page(STEM), options)
+    assert [x.rule.code for x in checked.findings] == ["VL006"]
+    assert buffer.fix_text(PATH, PATH.as_posix(), page(STEM, DEFECTS), options)[1] == 0

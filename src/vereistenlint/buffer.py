@@ -20,14 +20,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from . import checks, decide, messages, profiles
+from . import checks, decide, guard, messages, profiles
 from .choose import choose_profile
-from .config import Config
+from .config import Config, max_file_size
 from .discover import SKIPPED_NAMES, file_key, included, relative_to_root, repo_files, walk_markdown
-from .document import Document
+from .document import Document, Problem, ProblemKind
 from .edits import apply_round
 from .files import split_lines
 from .findings import Edit, Finding, Fix
@@ -40,6 +41,7 @@ from .profiles import Profile
 from .repo import Entry, RepoIndex, entry_for
 from .rules import BY_CODE, REPO_CHECKS, Rule
 from .rules.reading import DUPLICATE_KEY, UNREADABLE, YAML_SYNTAX
+from .rules.reliability import FILE_TOO_LARGE, INTERNAL_ERROR
 from .rules.suppression import UNUSED_SUPPRESSION
 from .schema import Vocabularies
 
@@ -91,7 +93,7 @@ def served(path: Path, config: Config | None, root: Path) -> bool:
 
 
 #: what is said about a page that is not content: that it cannot be read or parsed at all
-EVERY_PAGE = frozenset({UNREADABLE, YAML_SYNTAX, DUPLICATE_KEY})
+EVERY_PAGE = frozenset({UNREADABLE, YAML_SYNTAX, DUPLICATE_KEY, FILE_TOO_LARGE, INTERNAL_ERROR})
 
 
 def visible(checked: Checked, config: Config | None) -> tuple[Located, ...]:
@@ -130,6 +132,17 @@ def _inside(path: Path, root: Path) -> bool:
 # -- checking --------------------------------------------------------------------------------
 
 
+def _check_failed(
+    exc: BaseException, path: Path, display: str, text: str, options: Options, *args: Any, **kw: Any
+) -> Checked:
+    """`check_text`'s result when a check raised: the internal error, as `check` reports it."""
+    doc = Document(path, display, readable=False)
+    f = guard.internal_error(exc)
+    located = Located(f, BY_CODE[f.code], messages.render(f, options.lang), (0, 0), (0, 0))
+    return Checked(doc, None, (located,), guard.bare_entry(path, display))
+
+
+@guard.per_file(_check_failed)
 def check_text(
     path: Path,
     display: str,
@@ -146,7 +159,7 @@ def check_text(
     """
     codes = options.enabled()
     shift = 1 if text.startswith(_BOM) else 0
-    doc = _load(path, display, text)
+    doc = _load(path, display, text, max_file_size(options.config))
     profile = choose_profile(doc, options.profile, options.config)
     raw = checks.run(doc, profile, vocabularies, codes)
     decided = decide.file_findings(doc, raw, options.config, codes)
@@ -169,10 +182,15 @@ def entry_of(path: Path, display: str, text: str, options: Options) -> Entry:
     return entry_for(doc, choose_profile(doc, options.profile, options.config))
 
 
-def _load(path: Path, display: str, text: str) -> Document:
+def _load(path: Path, display: str, text: str, max_size: int | None = None) -> Document:
     # an editor may hand over lone surrogates (JSON allows them): they become an encoding
     # finding, as the same bytes on disk would, not an exception
-    return load_bytes(path, display, text.encode("utf-8", "surrogatepass"))
+    raw = text.encode("utf-8", "surrogatepass")
+    if max_size is not None and len(raw) > max_size:  # as `load` refuses such a file
+        args = (("size", len(raw)), ("limit", max_size))
+        problem = Problem(ProblemKind.TOO_LARGE, 1, 1, "read.too_large", args)
+        return Document(path, display, problems=(problem,), readable=False)
+    return load_bytes(path, display, raw)
 
 
 def _locate(doc: Document, lines: list[str], f: Finding, lang: str, shift: int) -> Located:
@@ -247,7 +265,7 @@ def fix_text(
     """
     bom = _BOM if text.startswith(_BOM) else ""
     body = text[len(bom) :]
-    doc = _load(path, display, body)
+    doc = _load(path, display, body, max_file_size(options.config))
     if not fixable(doc):
         return text, 0
     if only is not None:

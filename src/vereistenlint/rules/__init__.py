@@ -20,7 +20,9 @@ from typing import Any
 
 from . import (
     applicability,
+    containers,
     front_matter,
+    links,
     lists,
     maatregelen,
     profile,
@@ -44,10 +46,12 @@ MODULES: tuple[ModuleType, ...] = (
     site,
     sections,
     text,
+    links,
     applicability,
     maatregelen,
     lists,
     repository,
+    containers,
     suppression,
 )
 

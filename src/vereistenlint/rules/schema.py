@@ -7,6 +7,7 @@ that lacks it and an unknown key at the key itself.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -20,7 +21,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, quote, stable, term
 from ..schema import Vocabularies, validator
-from . import site
+from . import applicability, site
 from .base import Check, Context, DocumentCheck, Fixability, Registered, Rule, codes
 
 MISSING_KEY = "VL010"
@@ -55,12 +56,18 @@ CODES = codes(RULES)
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = validate(doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.defaults)
     hide = site.hide_as_text(doc)
-    if hide is None:
-        yield from found
-        return
     # 'hide: navigation' as text works on the website: hide-as-text says so, as style
-    at = doc.node_position(hide)
-    yield from (f for f in found if not (f.code == INVALID_TYPE and (f.line, f.column) == at))
+    at = doc.node_position(hide) if hide is not None else None
+    # an applicability value in the wrong case: its fix sets the table's cell as well, so
+    # that the one finding at the value makes both right (applicability.case_fixes)
+    cells = applicability.case_fixes(doc, ctx)
+    for f in found:
+        if f.code == INVALID_TYPE and (f.line, f.column) == at:
+            continue
+        edit = cells.get((f.line, f.column)) if f.code == INVALID_VALUE else None
+        if edit is not None and f.fix is not None and f.fix.safe:
+            f = dataclasses.replace(f, fix=dataclasses.replace(f.fix, edits=(*f.fix.edits, edit)))
+        yield f
 
 
 def check_unrecognised(doc: Document) -> Iterator[Finding]:
@@ -142,6 +149,13 @@ def _to_findings(
         if _swapped_key(schema, value):
             return  # reported once, as the unknown key standing where the missing one belongs
         for key in missing:
+            commented = _commented_out(doc, key) if not path else None
+            if commented is not None:
+                c_line, c_col = commented
+                yield finding(
+                    MISSING_KEY, c_line, c_col, "schema.required_commented", key=key, where=where
+                )
+                continue
             fix = _add_key(doc, key, defaults[key]) if not path and key in defaults else None
             yield finding(MISSING_KEY, line, col, "schema.required", key=key, where=where, fix=fix)
         return
@@ -334,6 +348,23 @@ def _replacement(
     if edit is None:
         return None
     return Fix((edit,), safe=value.casefold() == hint.casefold(), intent=((path, hint),))
+
+
+def _commented_out(doc: Document, key: str) -> tuple[int, int] | None:
+    """Where a top-level key stands commented out ('# key:'), 1-based, or None.
+
+    The website sees no such key; the editor sees it written. No fix: which of the commented
+    items were meant is the editor's to say.
+    """
+    assert doc.front_matter is not None
+    for index in range(doc.front_matter.open_line + 1, doc.front_matter.close_line):
+        line = doc.lines[index]
+        if not line.startswith("#"):
+            continue
+        rest = line.lstrip("#").lstrip(" \t")
+        if rest.startswith(key) and rest[len(key) :].lstrip(" \t").startswith(":"):
+            return index + 1, 1
+    return None
 
 
 def _add_key(doc: Document, key: str, values: list[str]) -> Fix:
