@@ -123,6 +123,50 @@ EXPECTED_TOOLS: list[tuple[tuple[str, int, int, str], str]] = [
         ),
         "its 'vereiste:' list is never shown: no section with <!-- list_vereisten_on_maatregelen_page -->",
     ),
+    (
+        (H + "AI-Geletterdheid-self-assessment.md", 65, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "Impactanalyse-AI-verordening.md", 38, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "blauwdruk-template-AI-geletterdheidsprogramma.md", 56, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "factsheet-AI-geletterdheid-bestuurders.md", 46, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "factsheet-AI-geletterdheid-inkopers.md", 61, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "factsheet-AI-verordening-bestuurders.md", 33, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "genAI-compliance-FAQ.md", 63, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "handreiking-identificatie-classificatie-AI-systemen.md", 44, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "roadmap-inwerkingtreding-AI-verordening.md", 35, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "wettelijke-vereisten-AI-geletterdheid.md", 48, 4, "VL104"),
+        "'## Hulpmiddelen bij de AI-verordening' heading with nothing under it",
+    ),
+    (
+        (H + "standaarden.md", 71, 4, "VL104"),
+        "'## Een overzicht van belangrijke standaarden' empty: its text stands under the next '##'",
+    ),
 ]
 
 
@@ -209,8 +253,10 @@ TEMPLATE_MAATREGEL = [
     (84, 39, "VL108"),  # (url)
     (89, 27, "VL108"),  # Naam van Voorbeeld of Organisatie
     (90, 2, "VL108"),
+    (92, 8, "VL108"),  # Elke alinea bínnen dit voorbeeld heeft een extra inspringing
     (95, 27, "VL108"),
     (96, 2, "VL108"),
+    (98, 8, "VL108"),
 ]
 TEMPLATE_HULPMIDDEL = [
     (7, 8, "VL108"),
