@@ -171,6 +171,13 @@ class Profile:
     site_lists: bool = False
     uitzondering: Uitzondering | None = None
     sources: Sources | None = None
+    #: "content" (requirements, measures, tools) or "page": an ordinary page of the site
+    kind: str = "content"
+
+    @property
+    def is_page(self) -> bool:
+        """An ordinary page: not content, so only the rules that apply to every page."""
+        return self.kind == "page"
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -235,6 +242,7 @@ def parse(name: str, data: dict[str, Any]) -> Profile:
             site_lists=bool(raw.pop("site_lists", False)),
             uitzondering=_optional(Uitzondering, raw.pop("uitzondering", None)),
             sources=_sources(raw.pop("sources", None)),
+            kind=raw.pop("kind", "content"),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ProfileError(f"profile '{name}': {exc}") from None

@@ -55,9 +55,10 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
     fm = doc.front_matter
     index = fm.parsed.index if fm is not None and fm.parsed is not None else {}
     raw_id = data.get("id")
-    # a profile without an id scheme (tools) does not take part in uniqueness: the 'id' its
-    # template carries is a measure's example URN
-    indexed = profile is None or profile.id is not None
+    # an ordinary page is not content: its id (if any) is nobody's identifier; a profile
+    # without an id scheme (tools) takes no part in uniqueness either: the 'id' its template
+    # carries is a measure's example URN
+    indexed = profile is None or (profile.id is not None and not profile.is_page)
     ident = raw_id if isinstance(raw_id, str) and indexed else None
     id_line = id_col = 0
     if ident is not None:

@@ -29,7 +29,7 @@ BROKEN_LINK = "VL109"
 TRAILING_WHITESPACE = "VL112"
 
 RULES = (
-    Rule(UNCLOSED_COMMENT, "unclosed-comment", E),
+    Rule(UNCLOSED_COMMENT, "unclosed-comment", E, every_page=True),
     Rule(PLACEHOLDER, "placeholder-text", E),
     Rule(BROKEN_LINK, "broken-link", E),
     Rule(
