@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from .test_corpus_2026 import EXPECTED as CONTENT
+from .test_corpus_2026_full import EXPECTED_TOOLS as TOOL_FINDINGS
 
-#: Ordinary pages (label pages, about pages, explanations, and the tools while there is no
-#: tool profile): only the rules that apply to every page.
+#: Ordinary pages (label pages, about pages, explanations): only the rules that apply to every
+#: page.
 PAGES = {
     (
         "docs/soorten-algoritmes-en-ai/generatieve-ai.md",
@@ -31,10 +32,9 @@ PAGES = {
     "shows the markers and the handreiking link twice",
 }
 
-#: The tools (hulpmiddelen/): ordinary pages while this version has no tool profile, so
-#: nothing yet; the preset maps them to the profile `hulpmiddel` as soon as it exists, and
-#: then their findings belong here, each with its reason.
-TOOLS: dict[tuple[str, int, int, str], str] = {}
+#: The tools (hulpmiddelen/), which the preset gives the profile `hulpmiddel`: their findings
+#: are listed with their reasons in test_corpus_2026_full (the same files, configured by hand)
+TOOLS: dict[tuple[str, int, int, str], str] = dict(TOOL_FINDINGS)
 
 #: Links and anchors (the site link rules, VL6xx; tests/test_links.py has the same list): each
 #: target was read.

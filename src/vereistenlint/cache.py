@@ -25,7 +25,7 @@ from .repo import Entry, Reference
 from .version import __version__
 
 FOLDER = ".vereistenlint_cache"
-FORMAT = 1
+FORMAT = 2
 #: files modified this close to the cache's writing are read again, whatever their stamp says
 RACY_NS = 2_000_000_000
 

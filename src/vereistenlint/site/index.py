@@ -1,7 +1,7 @@
 """Every file under the site's docs folder, and per page what links need of it.
 
 A one-file check (pre-commit) must know the anchors of every other page. The anchors and links
-of each page are kept in `.vereistenlint_cache/site.json` beside mkdocs.yml, checked against the
+of each page are kept in `.vereistenlint_cache/site-index.json` beside mkdocs.yml, checked against the
 file's size and modification time like the repository index, so only pages that changed are
 read. Which files exist is one walk of the docs folder, never cached.
 """
@@ -27,7 +27,7 @@ from .mkdocs import SiteConfig
 from .outline import Link, Outline, link_target, outline
 from .slugs import HeadingIds, heading_ids
 
-CACHE_NAME = "site.json"
+CACHE_NAME = "site-index.json"
 
 #: outlines already made in this process, by file and stamp: the library and a language server
 #: check file after file, and every check needs every page's anchors
