@@ -35,7 +35,20 @@ from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from typing import Any  # noqa: E402
 
-from vereistenlint import cli, config, document, engine, labels, schema, yamlpos  # noqa: E402
+from vereistenlint import (  # noqa: E402
+    checks,
+    cli,
+    config,
+    decide,
+    discover,
+    document,
+    engine,
+    index,
+    labels,
+    yamlpos,
+)
+from vereistenlint.rules import Registered  # noqa: E402
+from vereistenlint.rules import schema as schema_rules  # noqa: E402
 
 IMPORTED = time.perf_counter()
 
@@ -88,26 +101,34 @@ def instrument() -> None:
     patch(config, "discover_config", "config: find and validate vereistenlint.toml")
     patch(labels, "vocabularies", "labels: read the label folders")
     patch(engine, "select_files", "files: select_files (walk + include globs)")
-    patch(engine, "included", "files: included() glob matching")
+    patch(discover, "included", "files: included() glob matching")
     patch(engine, "load", "load: read, decode, split lines, front matter")
+    patch(index, "load", "load: read, decode, split lines, front matter")
     patch(yamlpos, "parse", "load: yamlpos.parse (YAML compose, index, construct)")
     patch(document.MD, "parse", "markdown: MD.parse (markdown-it tokenize)")
     for prop in ("sections", "code_free_lines"):
         cached = getattr(document.Document, prop)
         cached.func = timed(f"document: Document.{prop}", cached.func)
     patch(document.Document, "tables", "document: Document.tables (tab tables)")
-    patch(engine, "choose_profile", "engine: choose_profile (profile globs)")
-    patch(schema, "validate", "rule: schema.validate (jsonschema)")
-    engine.CHECKS = tuple(
-        timed(f"rule: {fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}", fn) for fn in engine.CHECKS
+    patch(engine, "choose_profile", "choose: choose_profile (profile globs)")
+    patch(index, "choose_profile", "choose: choose_profile (profile globs)")
+    patch(schema_rules, "validate", "rule: schema.validate (jsonschema)")
+    checks.CHECKS = tuple(
+        Registered(
+            timed(f"rule: {r.check.__module__.rsplit('.', 1)[-1]}.{r.check.__name__}", r.check),
+            r.codes,
+        )
+        for r in checks.CHECKS
     )
-    patch(engine, "directives", "engine: suppression directives")
-    patch(engine, "suppress", "engine: suppress")
-    patch(engine, "per_file_ignores", "engine: per_file_ignores")
-    patch(engine, "to_diagnostic", "engine: to_diagnostic (render messages)")
+    patch(decide, "directives", "decide: suppression directives")
+    patch(decide, "suppress", "decide: suppress")
+    patch(decide, "per_file_ignores", "decide: per_file_ignores")
+    patch(engine, "to_diagnostic", "decide: to_diagnostic (render messages)")
     patch(engine, "entry_for", "engine: entry_for (repository index entry)")
-    patch(engine, "index_file", "engine: index_file (files not checked)")
-    engine.REPO_CHECKS = tuple(timed(f"repo: {fn.__name__}", fn) for fn in engine.REPO_CHECKS)
+    patch(index, "index_file", "index: index_file (files not checked)")
+    engine.REPO_CHECKS = tuple(
+        Registered(timed(f"repo: {r.check.__name__}", r.check), r.codes) for r in engine.REPO_CHECKS
+    )
     patch(difflib, "get_close_matches", "difflib.get_close_matches (suggestions, every rule)")
     patch(cli, "emit", "report: emit (format and write)")
 

@@ -91,3 +91,21 @@ def test_profiles_in_dutch_and_every_profile_described_in_both_languages() -> No
     for name in profiles.all_profiles():
         for lang in i18n.LANGUAGES:
             assert i18n.catalogue(lang)["ui"][f"profile.{name}"].strip()
+
+
+def test_usage_errors_in_the_run_language(tmp_path: Path) -> None:
+    """Only click's own words ('Usage:', 'Error:') stay English."""
+    runner = CliRunner()
+    out = runner.invoke(cli, ["check", "--lang", "nl", str(tmp_path / "nope.md")]).output
+    assert "pad bestaat niet:" in out and "path does not exist" not in out
+    out = runner.invoke(cli, ["check", "--lang", "nl", "--select", "VL999", str(tmp_path)]).output
+    assert "onbekende regel 'VL999'" in out
+    (tmp_path / "vereistenlint.toml").write_text("includ = []\n", encoding="utf-8")
+    out = runner.invoke(
+        cli, ["check", "--lang", "nl", "--config", str(tmp_path / "vereistenlint.toml")]
+    ).output
+    assert "onbekende sleutel 'includ' in het hoogste niveau; bekende sleutels:" in out
+    english = runner.invoke(
+        cli, ["check", "--lang", "en", "--config", str(tmp_path / "vereistenlint.toml")]
+    ).output
+    assert "unknown key 'includ' in the top level; known keys:" in english

@@ -14,8 +14,9 @@ from .profiles import Profile
 def check_profile_name(name: str | None) -> None:
     """A --profile that names no profile is a usage error, raised before any file is read."""
     if name is not None and name not in profiles.all_profiles():
-        known = ", ".join(profiles.all_profiles())
-        raise UsageError(f"unknown profile '{name}'; known profiles: {known}")
+        raise UsageError.named(
+            "option.unknown_profile", name=name, known=list(profiles.all_profiles())
+        )
 
 
 def choose_profile(doc: Document, forced: str | None, config: Config | None) -> Profile | None:

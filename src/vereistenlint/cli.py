@@ -108,13 +108,15 @@ def check(
     """Check requirement files and folders (recursing into *.md, skipping index.md).
 
     Without PATHS, checks what the configuration's 'include' names."""
+    language = i18n.choose(lang)  # until the configuration, which may name one, is read
     try:
         configuration = config.discover_config(config_path)
+        language = _language(lang, configuration)
         options = Options(
             profile,
             tuple(_split(select)),
             tuple(_split(ignore)),
-            lang=_language(lang, configuration),
+            lang=language,
             config=configuration,
             jobs=jobs,
             cache=not no_cache,
@@ -141,7 +143,7 @@ def check(
         result = engine.run_check(paths, options)
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
-        raise click.UsageError(visible(str(exc))) from None
+        raise click.UsageError(visible(exc.render(language))) from None
     emit(result, fmt or default_format(), output=output, color=color)
     if not_written:
         sys.exit(2)  # a fix that could not be written is an error of the run, not a finding
@@ -197,6 +199,22 @@ def profiles_cmd(lang: str | None) -> None:
         click.echo(f"{profile.name:<14} schemas/{profile.schema_file:<28} {description}")
 
 
+@cli.command("server")
+def server_cmd() -> None:
+    """Run the language server over standard input/output (for editors; needs the 'server'
+    extra: pip install 'vereistenlint[server]')."""
+    try:
+        from . import langserver
+    except ImportError as exc:
+        click.echo(
+            f"vereistenlint server needs pygls, which is not installed ({exc.name}).\n"
+            "Install it with: pip install 'vereistenlint[server]'",
+            err=True,
+        )
+        sys.exit(2)
+    langserver.main()
+
+
 def _language(option: str | None, configuration: config.Config | None) -> str:
     """--lang, else the configuration's `lang`, else the environment (see i18n.choose)."""
     return i18n.choose(option, configuration.lang if configuration else None)
@@ -210,7 +228,7 @@ def _docs_language(option: str | None) -> str:
     try:
         return _language(None, config.discover_config())
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.render(i18n.choose(None))) from None
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

@@ -16,15 +16,21 @@ import jsonschema
 from . import globs, profiles, tomlfile
 from .errors import UsageError
 from .files import DEFAULT_MAX_FILE_SIZE
+from .findings import term
 from .resources import load_json
 from .schema import registry as schema_registry
 
 #: the configuration files looked for in each folder, in this order
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")
-#: the same, as the messages and the help name them
-CANDIDATES_TEXT = (
-    "vereistenlint.toml, .vereistenlint.toml or [tool.vereistenlint] in pyproject.toml"
-)
+
+
+def candidates_text(or_word: str = "or") -> str:
+    """The configuration files as the messages and the help name them."""
+    *first, last = (*CANDIDATES[:-1], f"[tool.vereistenlint] in {CANDIDATES[-1]}")
+    return f"{', '.join(first)} {or_word} {last}"
+
+
+CANDIDATES_TEXT = candidates_text()
 
 
 @dataclass(frozen=True)
@@ -81,17 +87,19 @@ def load(path: Path) -> Config:
     try:
         data = tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
+        raise UsageError.named("config.unreadable", path=path, reason=exc) from None
     except tomlfile.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+        raise UsageError.named("config.toml", path=path, reason=exc) from None
     except RecursionError:  # tomllib parses nested arrays and tables recursively
-        raise UsageError(f"{path}: invalid TOML: values are nested too deeply") from None
-    table_name = "[tool.vereistenlint]" if path.name == "pyproject.toml" else "the top level"
+        raise UsageError.named("config.toml_nested", path=path) from None
+    table_name = (
+        "[tool.vereistenlint]" if path.name == "pyproject.toml" else term("where.top_level")
+    )
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("vereistenlint", {}) if isinstance(tool, dict) else {}
     if not isinstance(data, dict):
-        raise UsageError(f"{path}: {table_name} must be a table")
+        raise UsageError.named("config.not_table", path=path, where=table_name)
     _check_depth(data, path)
     _validate(data, path, table_name)
     return _build(data, path)
@@ -107,9 +115,7 @@ def _check_depth(data: object, path: Path) -> None:
     while stack:
         value, depth, where = stack.pop()
         if depth > MAX_DEPTH:
-            raise UsageError(
-                f"{path}: the value of '{where}' is nested more than {MAX_DEPTH} levels deep"
-            )
+            raise UsageError.named("config.too_deep", path=path, where=where, limit=MAX_DEPTH)
         if isinstance(value, dict):
             stack.extend(
                 (v, depth + 1, f"{where}.{k}" if where else str(k)) for k, v in value.items()
@@ -132,9 +138,12 @@ def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
     if error.validator == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known))
-        hint = f"; known keys: {', '.join(known)}" if known else ""
-        raise UsageError(f"{path}: unknown key '{extra[0]}' in {where}{hint}")
-    raise UsageError(f"{path}: invalid value for '{where}': {error.message}")
+        if known:
+            raise UsageError.named(
+                "config.unknown_key_known", path=path, key=extra[0], where=where, known=known
+            )
+        raise UsageError.named("config.unknown_key", path=path, key=extra[0], where=where)
+    raise UsageError.named("config.invalid_value", path=path, where=where, detail=error.message)
 
 
 def _build(data: dict[str, Any], path: Path) -> Config:
@@ -142,17 +151,22 @@ def _build(data: dict[str, Any], path: Path) -> Config:
     known_profiles = profiles.all_profiles()
     for glob, name in data.get("profiles", {}).items():
         if name not in known_profiles:
-            raise UsageError(
-                f"{path}: unknown profile '{name}' for '{glob}'; known profiles: "
-                + ", ".join(known_profiles)
+            raise UsageError.named(
+                "config.unknown_profile",
+                path=path,
+                name=name,
+                glob=glob,
+                known=list(known_profiles),
             )
     labels = {}
     for name, spec in data.get("labels", {}).items():
         if profiles.vocabulary(name, "labels.schema.json") is None:
-            raise UsageError(f"{path}: unknown label '{name}' in labels")
+            raise UsageError.named("config.unknown_label", path=path, name=name)
         folder = root / spec["folder"]
         if not folder.is_dir():
-            raise UsageError(f"{path}: label folder for '{name}' does not exist: {spec['folder']}")
+            raise UsageError.named(
+                "config.no_label_folder", path=path, name=name, folder=spec["folder"]
+            )
         labels[name] = LabelSource(
             folder,
             spec.get("kind", "files"),
@@ -183,5 +197,5 @@ def _build(data: dict[str, Any], path: Path) -> Config:
 def discover_config(explicit: Path | None = None) -> Config | None:
     path = explicit if explicit is not None else find()
     if explicit is not None and not explicit.is_file():
-        raise UsageError(f"configuration file does not exist: {explicit}")
+        raise UsageError.named("config.missing", path=explicit)
     return load(path) if path is not None else None

@@ -39,7 +39,7 @@ def _resolve(selectors: Iterable[str], option: str) -> set[str]:
             continue
         prefixed = {r.code for r in RULES if r.code.startswith(sel.upper())}
         if not prefixed:
-            raise UsageError(f"{option}: unknown rule '{sel}' (see 'vereistenlint rules')")
+            raise UsageError.named("rule.unknown", option=option, rule=sel)
         codes |= prefixed
     return codes
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import globs
-from .config import CANDIDATES_TEXT, Config
+from .config import Config, candidates_text
 from .errors import UsageError
+from .findings import term
 from .paths import display_path, relative_to
 
 #: Overview pages of a folder, not requirements.
@@ -36,9 +37,7 @@ def select_files(
     by the configuration's include and exclude."""
     if not paths:
         if config is None or not config.include:
-            raise UsageError(
-                f"no paths given, and no configuration with 'include' was found ({CANDIDATES_TEXT})"
-            )
+            raise UsageError.named("paths.none", names=candidates_text(term("word.or")))
         return everything if everything is not None else repo_files(config)
     unreadable: list[Path] = []  # folders: each becomes an unreadable-folder finding
     files = discover(paths, unreadable)
@@ -59,14 +58,16 @@ def discover(
     seen: set[str] = set()
     for raw in paths:
         if not os.fspath(raw):  # Path("") is ".": an empty variable would check this folder
-            raise UsageError("an empty path was given")
+            raise UsageError.named("paths.empty")
         path = Path(raw)
         try:
             exists = path.exists() or path.is_symlink()
         except OSError as exc:  # a name too long for the file system, for one
-            raise UsageError(f"path cannot be used: {raw}: {exc.strerror or exc}") from None
+            raise UsageError.named(
+                "paths.unusable", path=os.fspath(raw), reason=exc.strerror or exc
+            ) from None
         if not exists:
-            raise UsageError(f"path does not exist: {raw}")
+            raise UsageError.named("paths.missing", path=os.fspath(raw))
         candidates = walk_markdown(path, unreadable) if path.is_dir() else iter([path])
         for file in candidates:
             if file.name in SKIPPED_NAMES:

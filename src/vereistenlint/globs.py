@@ -43,9 +43,6 @@ def validate(patterns: Sequence[str], where: str) -> None:
     try:
         matcher(tuple(patterns))
     except PatternLimitException:
-        raise UsageError(
-            f"{where}: the globs expand to more than {limit(len(patterns))} patterns "
-            "(braces such as {a,b} multiply); write fewer or simpler globs"
-        ) from None
+        raise UsageError.named("glob.too_many", where=where, limit=limit(len(patterns))) from None
     except (ValueError, re.error) as exc:
-        raise UsageError(f"{where}: a glob cannot be read: {exc}") from None
+        raise UsageError.named("glob.unreadable", where=where, reason=exc) from None
