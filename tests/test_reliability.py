@@ -133,6 +133,25 @@ def test_a_merged_key_is_found_where_it_is_written(root: Path) -> None:
     assert found == [("VL012", status + 1, merged.index("Geldend") + 1)]
 
 
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        '<<: {id: "urn:nl:ak:ver:aia-01"}\ntitle: Iets',
+        'id: urn:nl:ak:ver:aia-01\n<<: {title: "Iets."}',
+    ],
+    ids=["id", "title"],
+)
+def test_required_keys_of_the_current_format_may_come_from_a_merge_key(
+    front_matter: str, tmp_path: Path
+) -> None:
+    """T1, T2: the id and the title are looked up by the file-name and full-stop rules."""
+    path = tmp_path / "aia-01-x.md"
+    path.write_text(f"---\n{front_matter}\n---\n", encoding="utf-8")
+    found = engine.check([path])
+    assert found and "VL007" not in {d.code for d in found}
+    assert {d.code for d in found} >= {"VL010", "VL102"}  # the format's checks did run
+
+
 def test_a_set_prints_the_same_in_every_process(tmp_path: Path) -> None:
     """N1: a set's order comes from string hashing, which differs per process."""
     (tmp_path / "x.md").write_bytes(with_title_value("!!set {delta, alpha, charlie, bravo, echo}"))
