@@ -91,7 +91,9 @@ def _read_outputs(path: Path) -> dict[str, str]:
     return outputs
 
 
-def run_action(workspace: Path, tmp: Path, **given: str) -> Run:
+def run_action(
+    workspace: Path, tmp: Path, extra_env: dict[str, str] | None = None, **given: str
+) -> Run:
     """Run action.yml's steps with these inputs (defaults from action.yml, install off)."""
     inputs = {name: str(spec.get("default", "")) for name, spec in ACTION["inputs"].items()}
     inputs["install"] = "false"
@@ -111,6 +113,7 @@ def run_action(workspace: Path, tmp: Path, **given: str) -> Run:
             "GITHUB_STEP_SUMMARY": str(summary),
             "RUNNER_TEMP": str(runner_temp),
             "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]),
+            **(extra_env or {}),
         }
     )
     steps: dict[str, dict[str, str]] = {}
@@ -297,3 +300,55 @@ def test_annotations_are_capped_errors_first_and_the_summary_lists_all(tmp_path:
     assert "Found 15 errors and 15 warnings in 30 files checked." in run.summary
     listed = [line for line in run.stdout.splitlines() if line.startswith("docs/")]
     assert len(listed) == 30
+
+
+def _git(cwd: Path, *args: str) -> None:
+    identity = ["-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    subprocess.run(
+        ["git", *identity, "-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_in_a_pull_request_the_changed_files_get_the_annotations_first(tmp_path: Path) -> None:
+    """15 files with errors on the base branch; the pull request changes two others, whose
+    findings sort last: they still get annotated, and the summary lists everything."""
+    files: dict[str, Any] = {f"docs/a{i:02}/{STATUS_FILE}": _bad_status() for i in range(15)}
+    origin = _workspace(tmp_path / "origin", files)
+    _git(origin, "init", "-q", "-b", "main")
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-q", "-m", "base")
+    workspace = tmp_path / "workspace"
+    _git(tmp_path, "clone", "-q", "--depth=1", f"file://{origin}", str(workspace))
+    _git(workspace, "checkout", "-q", "-b", "feature")
+    for name in ("z1", "z2"):
+        (workspace / "docs" / name).mkdir(parents=True)
+        (workspace / "docs" / name / STATUS_FILE).write_text(_bad_status(), encoding="utf-8")
+    _git(workspace, "add", "-A")
+    _git(workspace, "commit", "-q", "-m", "pull request")
+    run = run_action(workspace, tmp_path, {"GITHUB_BASE_REF": "main"}, paths="docs")
+    assert run.status == 1, run.stderr
+    annotated = [
+        line.split("file=", 1)[1].split(",", 1)[0]
+        for line in run.stdout.splitlines()
+        if line.startswith("::error ")
+    ]
+    assert len(annotated) == 10
+    assert annotated[:2] == [f"docs/z1/{STATUS_FILE}", f"docs/z2/{STATUS_FILE}"]
+    assert "the pull request changes were annotated first" in run.stdout
+    rows = [row for row in run.summary.splitlines() if row.startswith("| `docs/")]
+    assert len(rows) == 17
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_without_a_base_the_order_is_plain(tmp_path: Path) -> None:
+    files: dict[str, Any] = {f"docs/a{i:02}/{STATUS_FILE}": _bad_status() for i in range(12)}
+    workspace = _workspace(tmp_path, files)
+    _git(workspace, "init", "-q", "-b", "main")
+    run = run_action(workspace, tmp_path, {"GITHUB_BASE_REF": "main"}, paths="docs")
+    annotated = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    assert f"docs/a00/{STATUS_FILE}" in annotated[0]  # no origin to compare with: plain order
+    assert "the pull request changes were annotated first" not in run.stdout

@@ -35,6 +35,36 @@ M = "maatregelen/"
 V = "vereisten/"
 EXPECTED = {
     (
+        M + "0-org-08-beslismoment-levenscyclus.md",
+        55,
+        8,
+        "VL125",
+    ): "'[Hulpmiddel ...] (https://nlaic.com/...)' in a box: a space between ']' and '('",
+    (
+        M + "4-owk-10-voorkom-lekken-op-basis-van-output.md",
+        39,
+        4,
+        "VL104",
+    ): "'## Technieken ...' empty: its subsections are written as '##', one level too high",
+    (
+        M + "2-owp-16-vereisten-onderdeel-algemene-inkoopvoorwaarden-en-contractovereenkomst.md",
+        124,
+        3,
+        "VL506",
+    ): "example box's text indented by 2 spaces: the box renders empty, the text below it",
+    (
+        M + "4-owk-05-energiezuinige-programmeermethoden.md",
+        49,
+        4,
+        "VL506",
+    ): "expander's list comment indented by 3 spaces: empty expander, the list below it",
+    (
+        M + "6-imp-04-publiceren-algoritmeregister.md",
+        64,
+        1,
+        "VL505",
+    ): "'!!! example' followed by unindented text: an empty box",
+    (
         M + "0-org-00-inventariseren-algoritmes.md",
         43,
         1,
@@ -294,7 +324,7 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]
     shutil.copytree(source, repo)
     (repo / "vereistenlint.toml").write_text(CONFIG, encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "vereistenlint", "check", "--format", "json"],
+        [sys.executable, "-m", "vereistenlint", "check", "--format", "json", "."],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -335,3 +365,58 @@ def test_all_171_files_were_checked(tmp_path: Path) -> None:
         text=True,
     )
     assert "in 171 files checked" in proc.stdout.splitlines()[-1]
+
+
+#: The whole content repo as a maintainer runs it (no configuration): what the rules about the
+#: site's boxes, tabs and link syntax find in every page, the tools and other pages included.
+#: Each is read in the file and rendered with Python-Markdown to confirm the reason.
+CONTAINERS_AND_LINKS_IN_FULL_TREE = {
+    (
+        "docs/voldoen-aan-wetten-en-regels/maatregelen/0-org-08-beslismoment-levenscyclus.md",
+        55,
+        8,
+        "VL125",
+    ): "'Bron: [Hulpmiddel ...] (https://nlaic.com/...)' inside a box: the brackets show",
+    (
+        "docs/voldoen-aan-wetten-en-regels/maatregelen/"
+        "2-owp-16-vereisten-onderdeel-algemene-inkoopvoorwaarden-en-contractovereenkomst.md",
+        124,
+        3,
+        "VL506",
+    ): "'!!! example' whose text is indented by 2: an empty box, the text under it",
+    (
+        "docs/voldoen-aan-wetten-en-regels/maatregelen/4-owk-05-energiezuinige-programmeermethoden.md",
+        49,
+        4,
+        "VL506",
+    ): "'??? expander' whose list comment is indented by 3: an empty expander, the list below",
+    (
+        "docs/voldoen-aan-wetten-en-regels/maatregelen/6-imp-04-publiceren-algoritmeregister.md",
+        64,
+        1,
+        "VL505",
+    ): "'!!! example' followed by unindented text: an empty box",
+}
+NEW_FAMILIES = ("VL50", "VL125", "VL126", "VL127", "VL128")
+
+
+def test_the_full_tree_has_exactly_the_known_box_and_link_defects(tmp_path: Path) -> None:
+    from .conftest import CORPUS
+
+    source = CORPUS / "algoritmekader-2026-06-full"
+    if not source.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    shutil.copytree(source, tmp_path / "ak")
+    proc = subprocess.run(
+        [sys.executable, "-m", "vereistenlint", "check", "--format", "json", "."],
+        cwd=tmp_path / "ak",
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1, proc.stderr
+    found = {
+        (str(d["path"]), int(d["line"]), int(d["column"]), str(d["code"]))
+        for d in json.loads(proc.stdout)
+        if str(d["code"]).startswith(NEW_FAMILIES)
+    }
+    assert found == set(CONTAINERS_AND_LINKS_IN_FULL_TREE)

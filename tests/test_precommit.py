@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 GOOD = ROOT / "vereisten"
 BAD_FILE = "rechtmatige_verwerking_van_persoonsgegevens.md"
@@ -134,3 +134,38 @@ def test_fix_hook_repairs_the_file_and_then_passes(
     git(content, "add", "-A")
     again = try_repo(content, hook_repo, pre_commit_home, "vereistenlint-fix")
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_many_files_give_one_run_and_one_summary(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    """require_serial: without it pre-commit splits the files over one process per CPU, and
+    each prints its own summary (and sees only its part of the repository). The content repo
+    is laid out as the Algoritmekader's, so the built-in preset applies with no configuration:
+    the template pre-commit passes along is not checked (a warning says so)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "repos" / "kader", content)
+    for i in range(40):
+        (content / "docs" / "over" / f"bericht-{i:02}.md").write_text(
+            f"# Bericht {i}\n\n<<<<<<< HEAD\nOud.\n=======\nNieuw.\n>>>>>>> main\n",
+            encoding="utf-8",
+        )
+    git(content, "init", "-q")
+    git(content, "add", "-A")
+    failed = try_repo(content, hook_repo, pre_commit_home)
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    summaries = [line for line in output.splitlines() if line.startswith("Found ")]
+    assert len(summaries) == 1, output
+    # 19 files of the fixture repo (index.md pages are ordinary pages here) and 40 pages;
+    # not the template
+    assert summaries[0] == "Found 40 errors and 0 warnings in 59 files checked.", output
+    assert output.count(": VL120 ") == 40
+    assert "templates/template-vereiste.md: not checked" in output
+
+
+def test_every_hook_runs_serially() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks and all(hook.get("require_serial") is True for hook in hooks)

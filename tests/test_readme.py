@@ -22,3 +22,33 @@ def test_ci_runs_the_readme_test_command() -> None:
     test_command = next(b for b in blocks if "pytest" in b)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def _yaml_blocks() -> list[object]:
+    import yaml
+
+    return [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)\n```", README, re.DOTALL)]
+
+
+SHA = re.compile(r"[0-9a-f]{40}")
+
+
+def test_the_pre_commit_example_pins_a_commit_and_names_real_hooks() -> None:
+    import yaml
+
+    example = next(b for b in _yaml_blocks() if isinstance(b, dict) and "repos" in b)
+    repo = example["repos"][0]
+    assert SHA.fullmatch(repo["rev"]), "no release tag exists: the example pins a commit sha"
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in repo["hooks"]} <= {h["id"] for h in hooks}
+
+
+def test_the_action_example_pins_a_commit_and_uses_real_inputs() -> None:
+    import yaml
+
+    workflow = next(b for b in _yaml_blocks() if isinstance(b, dict) and "jobs" in b)
+    steps = workflow["jobs"]["vereistenlint"]["steps"]
+    ours = next(s for s in steps if s.get("uses", "").startswith("OWNER/vereistenlint@"))
+    assert SHA.fullmatch(ours["uses"].split("@", 1)[1])
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert set(ours.get("with", {})) <= set(action["inputs"])

@@ -15,11 +15,13 @@ from vereistenlint.rules import BY_CODE, RULES, Fixability, Rule
 FIXABILITY = {
     Fixability.NONE: "—",
     Fixability.SAFE: "safe",
+    Fixability.UNSAFE: "unsafe",
     Fixability.SAFE_UNSAFE: "safe/unsafe",
 }
 DUTCH_FIXABILITY = {
     Fixability.NONE: "—",
     Fixability.SAFE: "veilig",
+    Fixability.UNSAFE: "onveilig",
     Fixability.SAFE_UNSAFE: "veilig/onveilig",
 }
 

@@ -11,6 +11,7 @@ import click
 
 from . import config, engine, guard, i18n, profiles, ruledocs
 from . import fix as fixing
+from .choose import check_profile_name
 from .errors import UsageError
 from .options import Options
 from .reporters import REPORTERS
@@ -144,6 +145,10 @@ def check(
         result = dataclasses.replace(result, fixed=fixed) if do_fix else result
     except UsageError as exc:
         raise click.UsageError(visible(exc.render(language))) from None
+    for path, reason in result.unmatched:
+        word = i18n.ui("unmatched.warning", result.lang)
+        text = i18n.ui(reason, result.lang).format(path=visible(path))
+        click.echo(f"{word}: {text}", err=True)
     emit(result, fmt or default_format(), output=output, color=color)
     if not_written:
         sys.exit(2)  # a fix that could not be written is an error of the run, not a finding
@@ -187,6 +192,43 @@ def rule_cmd(code: str, lang: str | None) -> None:
     if rule is None:
         raise click.UsageError(i18n.ui("rule.unknown", chosen).format(code=code))
     click.echo(ruledocs.explain(rule, chosen), nl=False)
+
+
+@cli.command("config")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Configuration file (default: found as 'check' finds it).",
+)
+@click.option("--profile", default=None, help="As for 'check': force a profile.")
+@click.option("--select", multiple=True, help="As for 'check': only these rules.")
+@click.option("--ignore", multiple=True, help="As for 'check': leave out these rules.")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, help="As for 'check'.")
+def config_cmd(
+    config_path: Path | None,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str | None,
+) -> None:
+    """Print the effective configuration as TOML: the preset, the file and the options given
+    here merged as 'check' would merge them, each key followed by where it came from."""
+    from . import config_show
+
+    language = i18n.choose(lang)  # until the configuration, which may name one, is read
+    try:
+        configuration = config.discover_config(config_path)
+        language = _language(lang, configuration)
+        check_profile_name(profile)
+        data, origins = config_show.effective(
+            configuration, select=_split(select), ignore=_split(ignore), lang=lang
+        )
+    except UsageError as exc:
+        raise click.UsageError(visible(exc.render(language))) from None
+    text = config_show.render(configuration, data, origins, data["lang"], profile)
+    click.echo(text, nl=False)
 
 
 @cli.command("profiles")

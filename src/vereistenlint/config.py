@@ -1,24 +1,27 @@
 """Find, read and validate the configuration: [tool.vereistenlint] in pyproject.toml, or
-vereistenlint.toml / .vereistenlint.toml, searched from the current folder upwards.
+vereistenlint.toml / .vereistenlint.toml, searched from the current folder upwards, on top of
+the built-in preset whose layout the repository has (see `preset`).
 
 The file is TOML (data only, nothing is executed or imported) and is validated against
-`schemas/config.schema.json`; an unknown key or value is a usage error that names it.
+`schemas/config.schema.json`; an unknown key or value is a usage error that names it. The
+effective configuration remembers, per key, which layer (preset, file) it came from, so that
+`vereistenlint config` can show it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from . import globs, profiles, tomlfile
+from . import preset as presets
+from .config_schema import check_depth, validate
 from .errors import UsageError
 from .files import DEFAULT_MAX_FILE_SIZE
 from .findings import term
-from .resources import load_json
-from .schema import registry as schema_registry
+from .origin import Origin
 
 #: the configuration files looked for in each folder, in this order
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")
@@ -31,6 +34,13 @@ def candidates_text(or_word: str = "or") -> str:
 
 
 CANDIDATES_TEXT = candidates_text()
+#: tables merged entry by entry (a later layer wins per entry); every other key is replaced
+TABLES = ("profiles", "labels", "per-file-ignores")
+#: tables whose later layer's entries come first, because the first matching glob decides
+FIRST_MATCH_TABLES = ("profiles",)
+
+#: a key of the configuration: ("include",), ("profiles", "<glob>"), ("labels", "rollen")
+KeyPath = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,11 @@ class Config:
     lang: str | None = None
     #: bytes above which a file gets one file-too-large finding and is not parsed
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: the built-in preset under the file (or alone), if any
+    preset: str | None = None
+    #: the effective configuration as TOML data, and where each key of it came from
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    origins: dict[KeyPath, Origin] = field(default_factory=dict, compare=False)
 
 
 def max_file_size(config: Config | None) -> int:
@@ -83,7 +98,8 @@ def _has_table(pyproject: Path) -> bool:
     return "vereistenlint" in data.get("tool", {})
 
 
-def load(path: Path) -> Config:
+def read(path: Path) -> dict[str, Any]:
+    """The validated configuration table of one file."""
     try:
         data = tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -100,70 +116,90 @@ def load(path: Path) -> Config:
         data = tool.get("vereistenlint", {}) if isinstance(tool, dict) else {}
     if not isinstance(data, dict):
         raise UsageError.named("config.not_table", path=path, where=table_name)
-    _check_depth(data, path)
-    _validate(data, path, table_name)
-    return _build(data, path)
+    check_depth(data, path)
+    validate(data, path, table_name)
+    return data
 
 
-#: No key of the configuration nests deeper than a table of lists.
-MAX_DEPTH = 8
-
-
-def _check_depth(data: object, path: Path) -> None:
-    """Refuse a value nested deeper than any key allows before a validator recurses into it."""
-    stack: list[tuple[object, int, str]] = [(data, 0, "")]
-    while stack:
-        value, depth, where = stack.pop()
-        if depth > MAX_DEPTH:
-            raise UsageError.named("config.too_deep", path=path, where=where, limit=MAX_DEPTH)
-        if isinstance(value, dict):
-            stack.extend(
-                (v, depth + 1, f"{where}.{k}" if where else str(k)) for k, v in value.items()
-            )
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1, where) for v in value)
-
-
-def _validate(data: dict[str, Any], path: Path, table_name: str) -> None:
-    # the package's registry: a $ref in the configuration schema never reaches the network
-    validator = jsonschema.Draft202012Validator(
-        load_json("config.schema.json"), registry=schema_registry()
-    )
-    error = next(
-        iter(sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))), None
-    )
-    if error is None:
-        return
-    where = ".".join(str(p) for p in error.absolute_path) or table_name
-    if error.validator == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(known))
-        if known:
-            raise UsageError.named(
-                "config.unknown_key_known", path=path, key=extra[0], where=where, known=known
-            )
-        raise UsageError.named("config.unknown_key", path=path, key=extra[0], where=where)
-    raise UsageError.named("config.invalid_value", path=path, where=where, detail=error.message)
-
-
-def _build(data: dict[str, Any], path: Path) -> Config:
+def load(path: Path) -> Config:
+    """A configuration file on top of the preset it names, or whose layout its folder has."""
+    data = read(path)
     root = path.parent
+    name = data.get("preset")
+    if name == presets.NONE:
+        chosen = None
+    elif name is not None:
+        chosen = presets.get(name, path)
+    else:
+        chosen = presets.detect(root)
+    layers = [(chosen.origin, chosen.data)] if chosen is not None else []
+    layers.append((Origin("file", path.name), data))
+    return build(layers, root, path, chosen)
+
+
+def from_preset(root: Path, chosen: presets.Preset) -> Config:
+    """The configuration of a repository that has a preset's layout and no file."""
+    return build([(chosen.origin, chosen.data)], root, None, chosen)
+
+
+Layer = tuple[Origin, dict[str, Any]]
+
+
+def merge(layers: list[Layer]) -> tuple[dict[str, Any], dict[KeyPath, Origin]]:
+    """Layers (weakest first) into one configuration, and the origin of each of its keys."""
+    merged: dict[str, Any] = {}
+    origins: dict[KeyPath, Origin] = {}
+    for origin, layer in layers:
+        for key, value in layer.items():
+            if key not in TABLES:
+                merged[key] = value
+                origins[(key,)] = origin
+                continue
+            old = merged.get(key, {})
+            if key in FIRST_MATCH_TABLES:
+                merged[key] = {**value, **{k: v for k, v in old.items() if k not in value}}
+            else:
+                merged[key] = {**old, **value}
+            origins.update({(key, entry): origin for entry in value})
+    return merged, origins
+
+
+def build(
+    layers: list[Layer],
+    root: Path,
+    source: Path | None,
+    chosen: presets.Preset | None = None,
+) -> Config:
+    data, origins = merge(layers)
+    path = source if source is not None else (chosen.path if chosen else root)
+    from_chosen = chosen.origin if chosen is not None else None
     known_profiles = profiles.all_profiles()
-    for glob, name in data.get("profiles", {}).items():
-        if name not in known_profiles:
-            raise UsageError.named(
-                "config.unknown_profile",
-                path=path,
-                name=name,
-                glob=glob,
-                known=list(known_profiles),
+    for glob, name in list(data.get("profiles", {}).items()):
+        if name in known_profiles:
+            continue
+        stand_in = chosen.fallback_profiles.get(name) if chosen is not None else None
+        if origins[("profiles", glob)] == from_chosen and stand_in:
+            data["profiles"][glob] = stand_in
+            origins[("profiles", glob)] = dataclasses.replace(
+                origins[("profiles", glob)], stand_in=(name, stand_in)
             )
+            continue
+        raise UsageError.named(
+            "config.unknown_profile",
+            path=path,
+            name=name,
+            glob=glob,
+            known=list(known_profiles),
+        )
     labels = {}
-    for name, spec in data.get("labels", {}).items():
+    for name, spec in list(data.get("labels", {}).items()):
         if profiles.vocabulary(name, "labels.schema.json") is None:
             raise UsageError.named("config.unknown_label", path=path, name=name)
         folder = root / spec["folder"]
         if not folder.is_dir():
+            if origins[("labels", name)] == from_chosen:
+                del data["labels"][name], origins[("labels", name)]
+                continue  # this copy of the repo lacks the folder: the schema's list applies
             raise UsageError.named(
                 "config.no_label_folder", path=path, name=name, folder=spec["folder"]
             )
@@ -179,7 +215,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
     globs.validate(list(data.get("per-file-ignores", {})), f"{path}: per-file-ignores")
     return Config(
         root=root,
-        source=path,
+        source=source,
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
         profiles=tuple(data.get("profiles", {}).items()),
@@ -191,11 +227,18 @@ def _build(data: dict[str, Any], path: Path) -> Config:
         ),
         lang=data.get("lang"),
         max_file_size=data.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+        preset=chosen.name if chosen is not None else None,
+        data=data,
+        origins=origins,
     )
 
 
-def discover_config(explicit: Path | None = None) -> Config | None:
-    path = explicit if explicit is not None else find()
+def discover_config(explicit: Path | None = None, start: Path | None = None) -> Config | None:
+    """The named file, else the nearest file, else the nearest preset layout, else None."""
     if explicit is not None and not explicit.is_file():
         raise UsageError.named("config.missing", path=explicit)
-    return load(path) if path is not None else None
+    path = explicit if explicit is not None else find(start)
+    if path is not None:
+        return load(path)
+    located = presets.find(start or Path.cwd())
+    return from_preset(*located) if located is not None else None

@@ -14,18 +14,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from . import globs
+from . import globs, profiles
 from .config import Config, candidates_text
 from .errors import UsageError
 from .findings import term
 from .paths import display_path, relative_to
 
-#: Overview pages of a folder, not requirements.
+#: Overview pages of a folder, not requirements: skipped unless the configuration makes them
+#: ordinary pages (see `skipped`).
 SKIPPED_NAMES = frozenset({"index.md"})
 GLOB_FLAGS = globs.FLAGS
 
 #: a file to check: its path and the name it is reported under
 Target = tuple[Path, str]
+
+
+#: why a named path gave no file to check (keys of the locale's [ui] table)
+NO_MARKDOWN = "unmatched.no_markdown"
+NOT_INCLUDED = "unmatched.not_included"
 
 
 def select_files(
@@ -35,19 +41,42 @@ def select_files(
 ) -> list[Target]:
     """The files named on the command line (or, without paths, the repository's), filtered
     by the configuration's include and exclude."""
+    return select(paths, config, everything)[0]
+
+
+def select(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config | None,
+    everything: list[Target] | None = None,
+) -> tuple[list[Target], tuple[tuple[str, str], ...]]:
+    """The files to check, and the named paths that gave none with the reason, so that a
+    typo or a path outside the configuration is said, not passed as "0 files, all fine"."""
     if not paths:
         if config is None or not config.include:
             raise UsageError.named("paths.none", names=candidates_text(term("word.or")))
-        return everything if everything is not None else repo_files(config)
+        return (everything if everything is not None else repo_files(config)), ()
     unreadable: list[Path] = []  # folders: each becomes an unreadable-folder finding
-    files = discover(paths, unreadable)
-    if config is not None:
-        files = [(p, d) for p, d in files if included(p, config)]
-    return files + [(p, p.as_posix()) for p in unreadable]
+    files: list[Target] = []
+    seen: set[str] = set()
+    unmatched: list[tuple[str, str]] = []
+    for raw in paths:
+        before = len(unreadable)
+        found = discover([raw], unreadable, config)
+        kept = [(p, d) for p, d in found if config is None or included(p, config)]
+        if not kept and len(unreadable) == before:
+            unmatched.append((os.fspath(raw), NOT_INCLUDED if found else NO_MARKDOWN))
+        for path, display in kept:
+            key = file_key(path)
+            if key not in seen:
+                seen.add(key)
+                files.append((path, display))
+    return files + [(p, p.as_posix()) for p in unreadable], tuple(unmatched)
 
 
 def discover(
-    paths: Iterable[str | os.PathLike[str]], unreadable: list[Path] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    unreadable: list[Path] | None = None,
+    config: Config | None = None,
 ) -> list[Target]:
     """(path, display name) for every file to check; a path that does not exist is a usage error.
 
@@ -70,7 +99,7 @@ def discover(
             raise UsageError.named("paths.missing", path=os.fspath(raw))
         candidates = walk_markdown(path, unreadable) if path.is_dir() else iter([path])
         for file in candidates:
-            if file.name in SKIPPED_NAMES:
+            if skipped(file, config):
                 continue
             key = file_key(file)
             if key in seen:
@@ -85,9 +114,23 @@ def repo_files(config: Config) -> list[Target]:
     found = []
     unreadable: list[Path] = []
     for path in walk_markdown(config.root, unreadable):
-        if path.name not in SKIPPED_NAMES and included(path, config):
+        if not skipped(path, config) and included(path, config):
             found.append((path, display_path(path)))
     return found + [(p, display_path(p)) for p in unreadable]
+
+
+def skipped(path: Path, config: Config | None) -> bool:
+    """An overview page (index.md) is not content and is skipped, unless the configuration
+    makes it an ordinary page: the first profile glob that matches it names a page profile
+    (the Algoritmekader preset does, so that a conflict left in an index page is found)."""
+    if path.name not in SKIPPED_NAMES:
+        return False
+    rel = relative_to_root(path, config) if config is not None and config.profiles else None
+    if config is None or rel is None:
+        return True
+    name = next((name for pattern, name in config.profiles if matches(rel, pattern)), None)
+    profile = profiles.all_profiles().get(name) if name is not None else None
+    return profile is None or not profile.is_page
 
 
 def walk_markdown(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:

@@ -20,22 +20,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from . import yamlpos
+from . import markdown, yamlpos
 from .findings import Edit
 from .scan import blank, code_spans
 
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
-_TAB = re.compile(r'^(===[!+]?)[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 
-#: One parser for the whole process: CommonMark with raw HTML (the website keeps comments)
-#: and GitHub tables (the applicability and sources tables).
-MD = MarkdownIt("commonmark", {"html": True}).enable("table")
-#: The same, for blocks only: a tab's table needs its rows, not the text inside the cells.
-MD_BLOCKS = MarkdownIt("commonmark", {"html": True}).enable("table")
-MD_BLOCKS.core.ruler.disable(["inline", "text_join"])
+#: The one parser for the whole process (see markdown.py): the site's containers included.
+MD = markdown.PARSER
 
 
 @dataclass(frozen=True)
@@ -50,6 +44,34 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Container:
+    """An admonition (``!!!``), a collapsible block (``???``, ``???+``) or a content tab (``===``)
+    as the website renders it: the opener's line and the body lines indented under it."""
+
+    kind: str  # admonition, details or tab
+    markup: str
+    classes: tuple[str, ...]
+    title: str | None
+    line: int  # 1-based line of the opener
+    column: int  # 1-based column of the marker
+    start: int  # 0-based index of the first body line
+    end: int  # 0-based index one past the last body line
+    indent: int  # how far the body must be indented to belong to it (tabs count 4)
+    depth: int  # 0 for a container that no other contains
+    token: int  # index of its opening token in Document.tokens
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An opener that the website does not take: it shows as text and its body as code."""
+
+    line: int  # 1-based
+    column: int  # 1-based
+    marker: str
+    problem: str
+
+
+@dataclass(frozen=True)
 class Tab:
     """A MkDocs-Material content tab: ``=== "Title"`` and the lines indented under it."""
 
@@ -58,6 +80,7 @@ class Tab:
     column: int
     #: (0-based line index, indent width removed, dedented text) for every line of the tab
     content: tuple[tuple[int, int, str], ...]
+    container: Container | None = None
 
 
 @dataclass(frozen=True)
@@ -171,8 +194,64 @@ class Document:
 
     # -- body ------------------------------------------------------------------------
     @cached_property
+    def parsed(self) -> markdown.Parsed:
+        return markdown.parse("\n".join(self.lines[self.body_start :]))
+
+    @property
     def tokens(self) -> list[Token]:
-        return MD.parse("\n".join(self.lines[self.body_start :]))
+        return self.parsed.tokens
+
+    @cached_property
+    def containers(self) -> list[Container]:
+        """Every container of the body, in the order of their openers (outer before inner)."""
+        found: list[Container] = []
+        depth = 0
+        for i, tok in enumerate(self.tokens):
+            if tok.type in markdown.CONTAINER_CLOSE:
+                depth -= 1
+                continue
+            if tok.type not in markdown.CONTAINER_OPEN or tok.map is None:
+                continue
+            meta = tok.meta
+            first, after = tok.map[0] + self.body_start, tok.map[1] + self.body_start
+            found.append(
+                Container(
+                    meta["kind"],
+                    tok.markup,
+                    tuple(meta["classes"]),
+                    meta["title"],
+                    first + 1,
+                    meta["column"] + 1,
+                    first + 1,
+                    after,
+                    meta["indent"],
+                    depth,
+                    i,
+                )
+            )
+            depth += 1
+        return found
+
+    @property
+    def rejected_openers(self) -> list[Rejected]:
+        return [
+            Rejected(r.line + self.body_start + 1, r.column + 1, r.marker, r.problem)
+            for r in self.parsed.rejected
+        ]
+
+    def container_at(self, index: int) -> Container | None:
+        """The innermost container whose body holds the 0-based line `index`."""
+        at = self._innermost[index] if 0 <= index < len(self._innermost) else -1
+        return self.containers[at] if at >= 0 else None
+
+    @cached_property
+    def _innermost(self) -> list[int]:
+        """Per line, the index of the innermost container holding it (-1 for none); outer
+        containers come first, so an inner one overwrites its part of the outer's lines."""
+        innermost = [-1] * len(self.lines)
+        for i, c in enumerate(self.containers):
+            innermost[c.start : c.end] = [i] * (c.end - c.start)
+        return innermost
 
     @cached_property
     def code_free_lines(self) -> tuple[str, ...]:
@@ -198,7 +277,12 @@ class Document:
         boundaries: list[int] = []
         toks = self.tokens
         for i, tok in enumerate(toks):
-            if tok.type != "heading_open" or tok.map is None or tok.tag not in ("h1", "h2"):
+            if (
+                tok.type != "heading_open"
+                or tok.map is None
+                or tok.tag not in ("h1", "h2")
+                or tok.level != 0  # a heading inside a box is no section of the page
+            ):
                 continue
             boundaries.append(tok.map[0] + self.body_start)
             if tok.tag == "h2":
@@ -230,47 +314,49 @@ class Document:
                     yield tok
 
     def tabs(self, section: Section) -> list[Tab]:
+        """The content tabs that stand directly in the section (not inside another box)."""
         tabs: list[Tab] = []
-        i = section.start
-        while i < section.end:
-            m = _TAB.match(self.lines[i])
-            if not m:
-                i += 1
+        for c in self.containers:
+            if c.kind != "tab" or c.depth or not section.start <= c.line - 1 < section.end:
                 continue
-            content: list[tuple[int, int, str]] = []
-            j = i + 1
-            while j < section.end:
-                line = self.lines[j]
-                if not line.strip():
-                    content.append((j, 0, ""))
-                elif line.startswith("\t"):
-                    content.append((j, 1, line[1:]))
-                elif line.startswith("    "):
-                    content.append((j, 4, line[4:]))
-                else:
-                    break
-                j += 1
-            title_col = self.lines[i].index('"') + 2
-            tabs.append(Tab(m.group("title"), i + 1, title_col, tuple(content)))
-            i = j
+            content = tuple((j, *_dedent(self.lines[j], c.indent)) for j in range(c.start, c.end))
+            opener = self.lines[c.line - 1]
+            tabs.append(Tab(c.title or "", c.line, opener.index('"') + 2, content, c))
         return tabs
 
     def tables(self, tab: Tab) -> list[Table]:
-        """Tables written inside a tab, parsed from the dedented content."""
-        if not tab.content:
+        """Tables written directly in a tab, with every cell at its place in the file."""
+        if tab.container is None:
             return []
-        tokens = MD_BLOCKS.parse("\n".join(text for _, _, text in tab.content))
+        toks = self.tokens
+        level = toks[tab.container.token].level + 1
         tables: list[Table] = []
         current: list[tuple[Cell, ...]] = []
-        for tok in tokens:
-            if tok.type == "table_open":
-                current = []
-            elif tok.type == "tr_open" and tok.map is not None:
-                idx, indent, text = tab.content[tok.map[0]]
-                current.append(_split_row(text, idx + 1, indent))
-            elif tok.type == "table_close" and current:
-                tables.append(Table(current[0], tuple(current[1:]), current[0][0].line))
+        inside = False
+        for tok in toks[tab.container.token :]:
+            if tok.map is not None and tok.map[0] + self.body_start >= tab.container.end:
+                break
+            if tok.type == "table_open" and tok.level == level:
+                current, inside = [], True
+            elif inside and tok.type == "tr_open" and tok.map is not None:
+                index = tok.map[0] + self.body_start
+                current.append(_split_row(self.lines[index], index + 1, 0))
+            elif inside and tok.type == "table_close" and tok.level == level:
+                inside = False
+                if current:
+                    tables.append(Table(current[0], tuple(current[1:]), current[0][0].line))
         return tables
+
+
+def _dedent(line: str, width: int) -> tuple[int, str]:
+    """(characters removed, rest) for a line with up to `width` columns of indentation taken off."""
+    seen = chars = 0
+    for ch in line:
+        if seen >= width or ch not in " \t":
+            break
+        seen += 1 if ch == " " else markdown.TAB_WIDTH - seen % markdown.TAB_WIDTH
+        chars += 1
+    return chars, line[chars:]
 
 
 def _split_row(text: str, line: int, indent: int) -> tuple[Cell, ...]:

@@ -19,7 +19,7 @@ from .choose import check_profile_name, choose_profile
 from .config import Config, max_file_size
 from .decide import to_diagnostic
 from .diagnostics import Diagnostic
-from .discover import repo_files, select_files
+from .discover import repo_files, select
 from .fix import FixResult, fix_file, run_fixes
 from .load import load
 from .options import Options
@@ -62,7 +62,7 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     check_profile_name(options.profile)
     config = options.config
     everything = repo_files(config) if config is not None and config.include else []
-    files = select_files(paths, config, everything)
+    files, unmatched = select(paths, config, everything)
     vocabularies = labels.vocabularies(config.labels) if config else ()
     work = partial(check_file, options=options, vocabularies=vocabularies, enabled=codes)
     outcomes = list(parallel.map_files(work, files, options.jobs))
@@ -80,7 +80,8 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         kept = decide.repository_findings(found, decided, codes | {INTERNAL_ERROR})
         diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Result(diagnostics, [display for _, display in files], lang=options.lang)
+    displays = [display for _, display in files]
+    return Result(diagnostics, displays, lang=options.lang, unmatched=unmatched)
 
 
 def _check_failed(

@@ -55,8 +55,8 @@ class Project:
     @classmethod
     def open(cls, root: Path, lang: str | None) -> Project:
         try:
-            found = config.find(root)
-            configuration = config.load(found) if found is not None else None
+            # the nearest file, else the built-in preset of a repository laid out as one
+            configuration = config.discover_config(start=root)
             options = Options(
                 lang=i18n.choose(lang, configuration.lang if configuration else None),
                 config=configuration,

@@ -129,6 +129,13 @@ class Profile:
     placeholder_specs: tuple[PlaceholderSpec, ...] = ()
     applicability: Applicability | None = None
     maatregelen: Maatregelen | None = None
+    #: "content" (requirements, measures, tools) or "page": an ordinary page of the site
+    kind: str = "content"
+
+    @property
+    def is_page(self) -> bool:
+        """An ordinary page: not content, so only the rules that apply to every page."""
+        return self.kind == "page"
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -189,6 +196,7 @@ def parse(name: str, data: dict[str, Any]) -> Profile:
             ),
             applicability=_applicability(raw.pop("applicability", None)),
             maatregelen=_optional(Maatregelen, raw.pop("maatregelen", None)),
+            kind=raw.pop("kind", "content"),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ProfileError(f"profile '{name}': {exc}") from None

@@ -43,7 +43,8 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
     fm = doc.front_matter
     index = fm.parsed.index if fm is not None and fm.parsed is not None else {}
     raw_id = data.get("id")
-    ident = raw_id if isinstance(raw_id, str) else None
+    # an ordinary page is not content: its id (if any) is nobody's identifier
+    ident = raw_id if isinstance(raw_id, str) and not (profile and profile.is_page) else None
     id_line = id_col = 0
     if ident is not None:
         id_line, id_col = doc.node_position(index[("id",)].value)

@@ -17,3 +17,5 @@ class Result:
     fixed: int = 0
     #: the language of the messages, for the reporters' own words
     lang: str = "en"
+    #: named paths that gave no file to check, each with the reason (a [ui] key)
+    unmatched: tuple[tuple[str, str], ...] = ()

@@ -35,24 +35,49 @@ MAX_ANNOTATIONS = 10
 #: GitHub accepts at most 1 MiB of step summary per step; stay well below it.
 SUMMARY_LIMIT = 1_000_000
 
+#: a file listing (NUL- or newline-separated, relative to the workspace) the files a pull
+#: request changes; the action writes it when the event has a base
+CHANGED_FILES = "VEREISTENLINT_CHANGED_FILES"
+
+
+def changed_files(env: Mapping[str, str]) -> frozenset[str] | None:
+    """The files the pull request changes, or None when that is not known."""
+    listing = env.get(CHANGED_FILES)
+    if not listing:
+        return None
+    try:
+        text = Path(listing).read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError:
+        return None
+    return frozenset(p for p in re.split(r"[\0\n]", text) if p)
+
 
 def render(result: Result, settings: Settings = DEFAULT) -> str:
     env = os.environ if settings.environ is None else settings.environ
     base = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    warnings = [d for d in result.diagnostics if d.severity is not Severity.ERROR]
+    changed = changed_files(env)
+
+    def first_in_changed(found: list[Diagnostic]) -> list[Diagnostic]:
+        """The few annotation slots go to what the pull request touched (stable sort)."""
+        if changed is None:
+            return found
+        return sorted(found, key=lambda d: (relative_to(d.path, base) or d.path) not in changed)
+
+    errors = first_in_changed([d for d in result.diagnostics if d.severity is Severity.ERROR])
+    warnings = first_in_changed([d for d in result.diagnostics if d.severity is not Severity.ERROR])
     shown_errors, shown_warnings = errors[:MAX_ANNOTATIONS], warnings[:MAX_ANNOTATIONS]
     lines = [annotation(d, base) for d in (*shown_errors, *shown_warnings)]
     if len(shown_errors) < len(errors) or len(shown_warnings) < len(warnings):
-        lines.append(
-            i18n.ui("github.annotated", result.lang).format(
-                shown_errors=len(shown_errors),
-                errors=len(errors),
-                shown_warnings=len(shown_warnings),
-                warnings=len(warnings),
-                limit=MAX_ANNOTATIONS,
-            )
+        text = i18n.ui("github.annotated", result.lang).format(
+            shown_errors=len(shown_errors),
+            errors=len(errors),
+            shown_warnings=len(shown_warnings),
+            warnings=len(warnings),
+            limit=MAX_ANNOTATIONS,
         )
+        if changed:
+            text += " " + i18n.ui("github.changed_first", result.lang)
+        lines.append(text)
     listing = [_plain(d) for d in result.diagnostics]
     listing.append(summary(result.diagnostics, len(result.files), result.lang, result.fixed))
     token = hashlib.sha256("\n".join(listing).encode("utf-8")).hexdigest()

@@ -20,7 +20,10 @@ from typing import Any
 
 from . import (
     applicability,
+    conflicts,
+    containers,
     front_matter,
+    links,
     maatregelen,
     profile,
     reading,
@@ -41,9 +44,12 @@ MODULES: tuple[ModuleType, ...] = (
     schema,
     sections,
     text,
+    links,
+    conflicts,
     applicability,
     maatregelen,
     repository,
+    containers,
     suppression,
 )
 
@@ -59,6 +65,12 @@ UNRECOGNISED: tuple[Registered[DocumentCheck], ...] = _gather("UNRECOGNISED_CHEC
 CHECKS: tuple[Registered[Check], ...] = _gather("CHECKS")
 REPO_CHECKS: tuple[Registered[RepoCheck], ...] = _gather("REPO_CHECKS")
 
+#: The rules that apply to every page of the site, ordinary pages (profile kind "page")
+#: included: each rule declares it (`Rule.every_page`).
+EVERY_PAGE: frozenset[str] = frozenset(r.code for r in RULES if r.every_page)
+#: What runs on an ordinary page: the checks that report only rules of every page.
+PAGE_CHECKS: tuple[Registered[Check], ...] = tuple(r for r in CHECKS if r.codes <= EVERY_PAGE)
+
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 
@@ -71,7 +83,9 @@ __all__ = [
     "BY_CODE",
     "BY_NAME",
     "CHECKS",
+    "EVERY_PAGE",
     "MODULES",
+    "PAGE_CHECKS",
     "READING",
     "REPO_CHECKS",
     "RULES",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .. import yamlpos
 from ..diagnostics import Severity
 from ..document import Cell, Document, Section, Tab
 from ..findings import Edit, Finding, Fix, finding, quote
@@ -185,6 +186,8 @@ def _tab(
         written = values.get(cls.key)
         if not isinstance(written, str) or written == shown[0]:
             continue  # an empty or non-text value is the schema's to report
+        if _case_variant(written, icons.values()) is not None:
+            continue  # 'ja': the wrong case is the cause; its fix corrects the table too
         line = _value_line(doc, tab_spec.key, cls.key)
         yield finding(
             MISMATCH,
@@ -212,11 +215,67 @@ def _front_matter_values(items: object) -> dict[str, object]:
 
 
 def _value_line(doc: Document, key: str, cls: str) -> int:
+    located = _located(doc, key, cls)
+    if located is not None:
+        return doc.value_position(located)[0]
+    index = doc.front_matter.parsed.index  # type: ignore[union-attr]
+    return doc.node_position(index[(key,)].value)[0]
+
+
+def _located(doc: Document, key: str, cls: str) -> yamlpos.Located | None:
     index = doc.front_matter.parsed.index  # type: ignore[union-attr]
     for path, located in index.items():
         if len(path) == 3 and path[0] == key and path[2] == cls:
-            return doc.value_position(located)[0]
-    return doc.node_position(index[(key,)].value)[0]
+            return located
+    return None
+
+
+def _case_variant(written: object, valid: Iterable[str]) -> str | None:
+    """The valid value that `written` is a case variant of ('ja' -> 'Ja'), else None."""
+    if not isinstance(written, str):
+        return None
+    options = list(valid)
+    if written in options:
+        return None
+    return next((v for v in options if v.casefold() == written.casefold()), None)
+
+
+def case_fixes(doc: Document, ctx: Context) -> dict[tuple[int, int], Edit | None]:
+    """For each applicability value written in the wrong case, by its position: the edit that
+    makes its table cell show the corrected value (None when the cell shows it already).
+
+    The invalid-value finding at that position owns the defect; with this edit added, its fix
+    corrects the value and the table together, so no table disagreement is reported apart.
+    """
+    spec = ctx.profile.applicability
+    section_spec = ctx.profile.section_spec("applicability")
+    data = doc.mapping()
+    if not spec or not section_spec or data is None or doc.front_matter is None:
+        return {}
+    section = doc.section(section_spec.name)
+    if section is None:
+        return {}
+    icons = spec.icons
+    expected = {t.title: t for t in spec.tabs}
+    found: dict[tuple[int, int], Edit | None] = {}
+    for tab in doc.tabs(section):
+        tab_spec = expected.pop(tab.title, None)
+        tables = doc.tables(tab)
+        if tab_spec is None or len(tables) != 1 or len(tables[0].rows) != 1:
+            continue
+        if [c.text for c in tables[0].header] != [c.header for c in tab_spec.classes]:
+            continue
+        for cls, cell in zip(tab_spec.classes, tables[0].rows[0], strict=False):
+            located = _located(doc, tab_spec.key, cls.key)
+            value = getattr(located.value, "value", None) if located is not None else None
+            corrected = _case_variant(value, icons.values())
+            if located is None or corrected is None:
+                continue
+            shown = [v for icon, v in icons.items() if icon in cell.text]
+            at = cell.line - 1, cell.column - 1
+            edit = Edit(*at, at[0], at[1] + len(cell.text), spec.icon_markup[corrected])
+            found[doc.value_position(located)] = None if shown == [corrected] else edit
+    return found
 
 
 def _icon_for(icons: dict[str, str], value: str) -> str:

@@ -48,6 +48,9 @@ class Rule:
     fix: Fixability = Fixability.NONE
     #: off-by-default rules run only when selected
     default: bool = True
+    #: True: the rule applies to every page of the site, ordinary pages included (profile
+    #: kind "page"); False: only to content (requirements, measures, tools)
+    every_page: bool = False
 
     def text(self, field: str, lang: str = "en") -> str:
         return i18n.rule_text(self.code, field, lang)

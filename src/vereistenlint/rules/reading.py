@@ -21,10 +21,10 @@ YAML_SYNTAX = "VL003"
 DUPLICATE_KEY = "VL004"
 
 RULES = (
-    Rule(UNREADABLE, "unreadable-file", E),
+    Rule(UNREADABLE, "unreadable-file", E, every_page=True),
     Rule(NO_FRONT_MATTER, "front-matter-missing", E),
-    Rule(YAML_SYNTAX, "yaml-syntax", E),
-    Rule(DUPLICATE_KEY, "duplicate-key", E),
+    Rule(YAML_SYNTAX, "yaml-syntax", E, every_page=True),
+    Rule(DUPLICATE_KEY, "duplicate-key", E, every_page=True),
 )
 CODES = codes(RULES)
 

@@ -7,6 +7,7 @@ that lacks it and an unknown key at the key itself.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -20,6 +21,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, quote, stable, term
 from ..schema import Vocabularies, validator
+from . import applicability
 from .base import Check, Context, DocumentCheck, Fixability, Registered, Rule, codes
 
 MISSING_KEY = "VL010"
@@ -52,7 +54,15 @@ CODES = codes(RULES)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    yield from validate(doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.defaults)
+    found = validate(doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.defaults)
+    # an applicability value in the wrong case: its fix sets the table's cell as well, so
+    # that the one finding at the value makes both right (applicability.case_fixes)
+    cells = applicability.case_fixes(doc, ctx)
+    for f in found:
+        edit = cells.get((f.line, f.column)) if f.code == INVALID_VALUE else None
+        if edit is not None and f.fix is not None and f.fix.safe:
+            f = dataclasses.replace(f, fix=dataclasses.replace(f.fix, edits=(*f.fix.edits, edit)))
+        yield f
 
 
 def check_unrecognised(doc: Document) -> Iterator[Finding]:
@@ -134,6 +144,13 @@ def _to_findings(
         if _swapped_key(schema, value):
             return  # reported once, as the unknown key standing where the missing one belongs
         for key in missing:
+            commented = _commented_out(doc, key) if not path else None
+            if commented is not None:
+                c_line, c_col = commented
+                yield finding(
+                    MISSING_KEY, c_line, c_col, "schema.required_commented", key=key, where=where
+                )
+                continue
             fix = _add_key(doc, key, defaults[key]) if not path and key in defaults else None
             yield finding(MISSING_KEY, line, col, "schema.required", key=key, where=where, fix=fix)
         return
@@ -326,6 +343,23 @@ def _replacement(
     if edit is None:
         return None
     return Fix((edit,), safe=value.casefold() == hint.casefold(), intent=((path, hint),))
+
+
+def _commented_out(doc: Document, key: str) -> tuple[int, int] | None:
+    """Where a top-level key stands commented out ('# key:'), 1-based, or None.
+
+    The website sees no such key; the editor sees it written. No fix: which of the commented
+    items were meant is the editor's to say.
+    """
+    assert doc.front_matter is not None
+    for index in range(doc.front_matter.open_line + 1, doc.front_matter.close_line):
+        line = doc.lines[index]
+        if not line.startswith("#"):
+            continue
+        rest = line.lstrip("#").lstrip(" \t")
+        if rest.startswith(key) and rest[len(key) :].lstrip(" \t").startswith(":"):
+            return index + 1, 1
+    return None
 
 
 def _add_key(doc: Document, key: str, values: list[str]) -> Fix:

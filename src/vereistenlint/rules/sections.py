@@ -4,12 +4,15 @@ non-empty and in order. Sections the template does not have are reported as warn
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
+from ..markdown import expanded_comments
+from ..profiles import Profile
 from ..scan import sub_closed
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
@@ -75,11 +78,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     expected = profile.section_names
     markers = profile.markers
     seen: dict[str, Section] = {}
-    for section in doc.sections:
+    sections = doc.sections
+    too_high = _too_high(doc, sections, markers, profile)
+    for section in sections:
         name = profile.canonical_section(section.name)
         if name is None:
-            if profile.extra_sections_allowed:
-                continue
+            if _is_empty(doc, section, markers):
+                yield _empty(section, too_high)
+            if profile.extra_sections_allowed or section.line in too_high.values():
+                continue  # a heading one level too high: the empty section's finding says so
             guess = difflib.get_close_matches(section.name, expected, n=1, cutoff=0.7)
             key = "section.unexpected_suggest" if guess else "section.unexpected"
             yield finding(
@@ -114,14 +121,42 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 fix=Fix((Edit(section.start, 0, section.start, 0, f"{marker}\n"),)),
             )
         elif _is_empty(doc, section, markers):
-            yield finding(
-                EMPTY_SECTION, section.line, section.column, "section.empty", name=section.name
-            )
+            yield _empty(section, too_high)
     yield from _order(seen, expected)
     for spec in profile.sections:
         if spec.required and spec.name not in seen:
             line, col = _missing_anchor(doc, spec.name, expected, seen)
             yield finding(MISSING_SECTION, line, col, "section.missing", name=spec.name)
+
+
+def _empty(section: Section, too_high: dict[int, int]) -> Finding:
+    if section.line in too_high:
+        return finding(
+            EMPTY_SECTION,
+            section.line,
+            section.column,
+            "section.empty_next_too_high",
+            name=section.name,
+            line=too_high[section.line],
+        )
+    return finding(EMPTY_SECTION, section.line, section.column, "section.empty", name=section.name)
+
+
+def _too_high(
+    doc: Document, sections: list[Section], markers: tuple[str, ...], profile: Profile
+) -> dict[int, int]:
+    """Empty sections (by line) whose text stands under the next '##' heading, one the template
+    does not have: written as '###' it would have been this section's content."""
+    found: dict[int, int] = {}
+    for section, following in itertools.pairwise(sections):
+        if (
+            following.line - 1 == section.end
+            and profile.canonical_section(following.name) is None
+            and _is_empty(doc, section, markers)
+            and not _is_empty(doc, following, markers)
+        ):
+            found[section.line] = following.line
+    return found
 
 
 def _holds(doc: Document, section: Section, marker: str) -> bool:
@@ -152,12 +187,16 @@ def _tags_marker(doc: Document, marker: str | None) -> Iterator[Finding]:
 def _is_empty(doc: Document, section: Section, markers: tuple[str, ...]) -> bool:
     text = "\n".join(doc.lines[section.start : section.end])
     kept = sub_closed(
-        _COMMENT,
-        lambda m: m.group(0) if m.group(1).split()[:1] and m.group(1).split()[0] in markers else "",
-        text,
-        "-->",
+        _COMMENT, lambda m: m.group(0) if _expanded(m.group(1), markers) else "", text, "-->"
     )
     return not kept.strip()
+
+
+def _expanded(comment: str, markers: tuple[str, ...]) -> bool:
+    """Whether the website replaces this comment with content (the profile's markers, or any
+    of the comments the site's hooks expand)."""
+    words = comment.split()
+    return bool(words) and (words[0] in markers or words[0].startswith(expanded_comments()))
 
 
 def _order(present: dict[str, Section], expected: list[str]) -> Iterator[Finding]:

@@ -11,4 +11,8 @@ from .base import Rule
 
 UNUSED_SUPPRESSION = "VL901"
 
-RULES = (Rule(UNUSED_SUPPRESSION, "unused-suppression", Severity.WARNING, default=False),)
+RULES = (
+    Rule(
+        UNUSED_SUPPRESSION, "unused-suppression", Severity.WARNING, default=False, every_page=True
+    ),
+)

@@ -29,7 +29,7 @@ BROKEN_LINK = "VL109"
 TRAILING_WHITESPACE = "VL112"
 
 RULES = (
-    Rule(UNCLOSED_COMMENT, "unclosed-comment", E),
+    Rule(UNCLOSED_COMMENT, "unclosed-comment", E, every_page=True),
     Rule(PLACEHOLDER, "placeholder-text", E),
     Rule(BROKEN_LINK, "broken-link", E),
     Rule(
@@ -175,15 +175,24 @@ def check_comments(doc: Document, ctx: Context) -> Iterator[Finding]:
         if start < 0:
             i, pos = i + 1, 0
             continue
+        # a comment opened inside a box ends with the box: Python-Markdown reads the box alone
+        box = doc.container_at(i)
+        limit = box.end if box is not None else len(lines)
         j, search_from = i, start + len(_COMMENT_OPEN)
-        while j < len(lines):
+        while j < limit:
             end = lines[j].find(_COMMENT_CLOSE, search_from)
             if end >= 0:
                 break
             j, search_from = j + 1, 0
         else:
-            yield finding(UNCLOSED_COMMENT, i + 1, start + 1, "comment.unclosed")
-            return  # everything after it is hidden: one finding says it
+            if box is None:
+                yield finding(UNCLOSED_COMMENT, i + 1, start + 1, "comment.unclosed")
+                return  # everything after it is hidden: one finding says it
+            yield finding(
+                UNCLOSED_COMMENT, i + 1, start + 1, "comment.unclosed_in_box", line=box.line
+            )
+            i, pos = limit, 0
+            continue
         i, pos = j, end + len(_COMMENT_CLOSE)
 
 
