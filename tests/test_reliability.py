@@ -330,6 +330,18 @@ def test_a_file_over_the_configured_size_limit_is_not_parsed(root: Path) -> None
     assert run_cli(["check", "docs"], root).code == 2
 
 
+def test_a_file_over_the_default_limit_is_not_read_for_the_report(tmp_path: Path) -> None:
+    """One 5 MB line: the report shows the finding without the line (showing it char by
+    char took half a minute and a gigabyte at 100 MB)."""
+    path = tmp_path / "big.md"
+    path.write_text("a" * 5_000_000, encoding="utf-8")
+    result = engine.run_check([path], engine.Options())
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("VL006", 1, 1)]
+    report = REPORTERS["text"](result)
+    assert len(report) < 1000 and " 1 | " not in report
+    assert len(REPORTERS["sarif"](result)) < 200_000  # no snippet
+
+
 # -- VL007: an error inside the linter ----------------------------------------------------------
 
 
