@@ -35,6 +35,10 @@ NOT_IN_ONE_FILE = {
     "VL402": "a rule of the current formats (with an id), not of the 2024 format",
     "VL401": "repository-wide: needs a second file with the same id",
     "VL403": "repository-wide: needs a measure and the requirements it names",
+    **{
+        code: "site-wide: judged against a site's docs folder (tests/test_links.py)"
+        for code in ("VL601", "VL602", "VL603", "VL604", "VL605", "VL606", "VL607", "VL608")
+    },
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -58,7 +59,8 @@ def test_fix_gives_the_expected_file_which_checks_clean_for_the_rule(
 
 def test_every_fixable_rule_has_a_fix_fixture() -> None:
     covered = {c.parent.name for c in CASES}
-    assert {r.name for r in RULES if r.fix} <= covered
+    # the link rules' fixes need a site around the file: tests/test_links.py shows each one
+    assert {r.name for r in RULES if r.fix and not r.code.startswith("VL6")} <= covered
 
 
 def test_unsafe_fixes_wait_for_the_flag(tmp_path: Path) -> None:
@@ -212,7 +214,8 @@ def _inserted_only(old: str, new: str, line: int) -> bool:
 
 
 def _prose(text: str) -> list[str]:
-    """Lines that no fix ever touches: prose outside front matter, tables, comments and headings."""
+    """Lines that no fix ever touches: prose outside front matter, tables, comments and headings;
+    link destinations masked (the link rules' unsafe fixes rewrite those, and only those)."""
     out = []
     in_fm = False
     for i, line in enumerate(text.splitlines()):
@@ -225,7 +228,7 @@ def _prose(text: str) -> list[str]:
             continue
         if not s or s.startswith(("|", "<!--", "===", "#")) or ":material-" in s:
             continue
-        out.append(line)
+        out.append(re.sub(r"\]\([^()\s]*\)", "](...)", line))
     return out
 
 

@@ -31,6 +31,7 @@ from .findings import Finding, Fix
 from .load import load_bytes
 from .options import Options
 from .schema import Vocabularies
+from .site import stage as site_stage
 from .write import VANISHED, Skipped, Stamp, read_stamped, replace
 
 MAX_ROUNDS = 10
@@ -110,11 +111,13 @@ def fix_file(
         return FixResult(path, display, raw, raw, 0, stamp=stamp)
 
     def findings(doc: Document) -> list[Finding] | None:
+        # the link rules' fixes are all unsafe: the site is consulted only for --unsafe-fixes
+        links = site_stage.page_findings(doc, codes) if unsafe else []
         profile = choose_profile(doc, options.profile, options.config)
         if profile is None:
-            return None
+            return links or None
         raw_found = checks.run(doc, profile, vocabularies, codes)
-        return decide.file_findings(doc, raw_found, options.config, codes).findings
+        return decide.file_findings(doc, raw_found, options.config, codes).findings + links
 
     original = text = doc.text
     applied = 0
@@ -150,12 +153,11 @@ def write_back(result: FixResult) -> Note | None:
 
 
 def fixable(doc: Document) -> bool:
-    """Only files that were read and whose front matter parsed may be written."""
+    """Only files that were read and whose front matter, if any, parsed may be written."""
     fm = doc.front_matter
     return (
         doc.readable
-        and fm is not None
-        and fm.parsed is not None
+        and (fm is None or fm.parsed is not None)
         and not any(p.kind is ProblemKind.YAML_SYNTAX for p in doc.problems)
     )
 
