@@ -27,6 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vereistenlint import checks, engine
+from vereistenlint import fix as fixing
 from vereistenlint.cli import cli
 from vereistenlint.config import load as load_config
 from vereistenlint.errors import UsageError
@@ -150,6 +151,39 @@ def test_required_keys_of_the_current_format_may_come_from_a_merge_key(
     found = engine.check([path])
     assert found and "VL007" not in {d.code for d in found}
     assert {d.code for d in found} >= {"VL010", "VL102"}  # the format's checks did run
+
+
+ANCHORED = """---
+title: Het algoritme houdt een logboek bij
+id: urn:nl:ak:ver:abc-01
+toelichting: Een algoritme legt vast wanneer het wordt gebruikt.
+levenscyclus:
+- ontwerp
+onderwerp:
+- transparantie
+rollen:
+- projectleider
+hide: &a
+- Navigation
+samenvatting: *a
+---
+
+<!-- tags -->
+
+## Vereiste
+
+Het systeem registreert gebeurtenissen.
+"""
+
+
+def test_a_fix_of_an_anchored_value_that_an_alias_repeats_is_not_applied(tmp_path: Path) -> None:
+    """Found by the property test: 'hide: &a' and 'samenvatting: *a' share one list, and the
+    fix of 'Navigation' changed both keys; the check of the edit expected that too."""
+    path = tmp_path / "abc-01-logboek-bijhouden.md"
+    path.write_text(ANCHORED, encoding="utf-8")
+    assert any(d.code == "VL012" for d in engine.check([path]))  # there is a fix to refuse
+    results = fixing.run_fixes([path], engine.Options())
+    assert [r for r in results if b"- navigation" in r.fixed] == []
 
 
 def test_a_set_prints_the_same_in_every_process(tmp_path: Path) -> None:
