@@ -35,6 +35,16 @@ NOT_IN_ONE_FILE = {
     "VL402": "a rule of the current formats (with an id), not of the 2024 format",
     "VL401": "repository-wide: needs a second file with the same id",
     "VL403": "repository-wide: needs a measure and the requirements it names",
+    **{
+        code: "site-wide: judged against a site's docs folder (tests/test_links.py)"
+        for code in ("VL601", "VL602", "VL603", "VL604", "VL605", "VL606", "VL607", "VL608")
+    },
+    "VL404": "repository-wide: needs a tool and the measures it names",
+    "VL405": "repository-wide: needs a list comment and the files it filters on",
+    "VL021": "a rule of the current requirement format (uitzondering), not of the 2024 format",
+    "VL022": "a rule of the current measure format (sources), not of a requirement",
+    "VL304": "the website's current list hook: a rule of the current formats, not of the 2024 format",
+    "VL305": "the website's current list hook: a rule of the current formats, not of the 2024 format",
 }
 
 

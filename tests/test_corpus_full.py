@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from .test_corpus_2026 import EXPECTED as CONTENT
+from .test_corpus_2026_full import EXPECTED_TOOLS as TOOL_FINDINGS
 
-#: Ordinary pages (label pages, about pages, explanations, and the tools while there is no
-#: tool profile): only the rules that apply to every page.
+#: Ordinary pages (label pages, about pages, explanations): only the rules that apply to every
+#: page.
 PAGES = {
     (
         "docs/soorten-algoritmes-en-ai/generatieve-ai.md",
@@ -31,10 +32,24 @@ PAGES = {
     "shows the markers and the handreiking link twice",
 }
 
-#: The tools (hulpmiddelen/): ordinary pages while this version has no tool profile, so
-#: nothing yet; the preset maps them to the profile `hulpmiddel` as soon as it exists, and
-#: then their findings belong here, each with its reason.
-TOOLS: dict[tuple[str, int, int, str], str] = {}
+#: The tools (hulpmiddelen/), which the preset gives the profile `hulpmiddel`: their findings
+#: are listed with their reasons in test_corpus_2026_full (the same files, configured by hand)
+TOOLS: dict[tuple[str, int, int, str], str] = dict(TOOL_FINDINGS)
+
+#: Links and anchors (the site link rules, VL6xx; tests/test_links.py has the same list): each
+#: target was read.
+LINKS = {
+    ("docs/levenscyclus/ontwikkelen.md", 17, 17, "VL603"): "'#aanbevolen-maatregelen': the "
+    "heading is 'Aanbevolen maatregelen ontwikkelfase', id aanbevolen-maatregelen-ontwikkelfase",
+    ("docs/levenscyclus/verificatie-en-validatie.md", 19, 33, "VL603"): "'#aanbevolen-maatregelen'"
+    ": the heading is 'Aanbevolen maatregelen voor verificatie en validatie'",
+    ("docs/over-het-algoritmekader/sitemap.md", 62, 13, "VL603"): "CONTRIBUTING.md#ik-heb-een-"
+    "vraag: CONTRIBUTING.md has 'Vragen en suggesties', no 'Ik heb een vraag'",
+    ("docs/over-het-algoritmekader/veelgestelde-vragen.md", 62, 105, "VL603"): "the same "
+    "anchor of CONTRIBUTING.md",
+    ("hulpmiddelen/genAI-compliance-FAQ.md", 33, 43, "VL605"): "a link by "
+    "https://minbzk.github.io/Algoritmekader/...: breaks when the site moves (warning)",
+}
 
 PREFIX = "docs/voldoen-aan-wetten-en-regels/"
 CONTENT_FOLDERS = ("vereisten/", "maatregelen/", "hulpmiddelen/")
@@ -70,11 +85,11 @@ def test_no_arguments_no_configuration_every_finding_a_known_real_defect(
     assert run.returncode == 1, run.stderr
     assert run.stderr == ""
     found = {_key(d) for d in json.loads(run.stdout)}
-    expected = set(CONTENT) | set(PAGES) | set(TOOLS)
+    expected = set(CONTENT) | set(PAGES) | set(TOOLS) | set(LINKS)
     assert found == expected, (sorted(found - expected), sorted(expected - found))
 
 
-def test_only_the_conflict_is_found_outside_the_content_folders(
+def test_only_the_conflict_and_links_are_found_outside_the_content_folders(
     run: subprocess.CompletedProcess[str],
 ) -> None:
     outside = {
@@ -82,7 +97,7 @@ def test_only_the_conflict_is_found_outside_the_content_folders(
         for d in json.loads(run.stdout)
         if not str(d["path"]).startswith(tuple(PREFIX + f for f in CONTENT_FOLDERS))
     }
-    assert outside == set(PAGES)
+    assert outside == set(PAGES) | {k for k in LINKS if k[0].startswith("docs/")}
 
 
 def test_every_page_under_docs_is_checked_and_no_template(tmp_path: Path) -> None:
@@ -169,4 +184,4 @@ def test_the_template_copied_in_as_a_requirement_is_reported(tmp_path: Path) -> 
     # and nothing changes for the other files but the one whose id the template repeats
     others = {f for f in found if PREFIX + f[0] != new}
     duplicate = ("vereisten/aia-00-verboden-AI-praktijken.md", 3, 5, "VL401")
-    assert others == set(CONTENT) | set(PAGES) | set(TOOLS) | {duplicate}
+    assert others == set(CONTENT) | set(PAGES) | set(TOOLS) | set(LINKS) | {duplicate}

@@ -68,11 +68,11 @@ def test_every_built_in_preset_is_valid_configuration_naming_known_profiles() ->
             assert name in known or chosen.fallback_profiles.get(name) in known, name
 
 
-def test_the_tools_folder_is_one_data_line_away_from_its_own_profile() -> None:
+def test_the_tools_folder_has_its_own_profile() -> None:
     chosen = preset.available()["algoritmekader"]
     assert chosen.data["profiles"][TOOLS] == "hulpmiddel"
-    if "hulpmiddel" not in profiles.all_profiles():
-        assert chosen.fallback_profiles == {"hulpmiddel": "page"}
+    assert "hulpmiddel" in profiles.all_profiles()
+    assert "hulpmiddel" not in chosen.fallback_profiles
 
 
 def test_the_layout_is_recognised_by_existence_and_only_whole(repo: Path) -> None:
@@ -154,7 +154,7 @@ def test_a_page_is_not_held_to_the_content_rules(repo: Path) -> None:
     assert findings(repo) == []
 
 
-def test_the_tools_are_ordinary_pages_until_their_profile_exists(repo: Path) -> None:
+def test_the_tools_have_the_tool_profile(repo: Path) -> None:
     tool = repo / "docs/voldoen-aan-wetten-en-regels/hulpmiddelen/toetsingskader.md"
     assert tool.exists()
     proc = run(repo, "config")

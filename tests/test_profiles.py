@@ -41,7 +41,13 @@ def test_every_profile_is_read_into_typed_records() -> None:
     assert old.applicability is not None
     assert old.applicability.tabs[0].title == "Rekenregel"
     assert old.section_spec("applicability") is not None
-    assert read["maatregel"].references == profiles.References("vereiste", "vereiste")
+    assert read["maatregel"].references == (profiles.References("vereiste", "vereiste"),)
+    tool = read["hulpmiddel"]
+    assert tool.recognise.first and tool.id is None and tool.site_lists
+    assert [r.key for r in tool.references] == ["vereiste", "maatregel"]
+    assert [s.required_if_key for s in tool.sections if s.marker] == ["vereiste", "maatregel"]
+    assert read["maatregel"].sources is not None
+    assert read["maatregel"].sources.frameworks["ARK"] == "Toetsingskader Algemene Rekenkamer"
 
 
 @pytest.mark.parametrize(

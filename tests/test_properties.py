@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote_to_bytes
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -43,6 +43,7 @@ from vereistenlint.document import Document
 from vereistenlint.findings import Edit, Fix
 from vereistenlint.load import load_bytes, split_lines
 from vereistenlint.reporters import REPORTERS, github
+from vereistenlint.reporters.escape import visible
 from vereistenlint.reporters.settings import Settings
 from vereistenlint.rules import BY_CODE, RULES
 
@@ -566,7 +567,7 @@ def _from_sarif(report: str) -> list[Found]:
         location = r["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
         region = location["region"]
-        path = unquote(location["artifactLocation"]["uri"])
+        path = os.fsdecode(unquote_to_bytes(location["artifactLocation"]["uri"]))
         level = {"error": "error", "warning": "warning"}[r["level"]]
         line, column = region["startLine"], region["startColumn"]
         found.append((path, line, column, r["ruleId"], level, r["message"]["text"]))
@@ -590,10 +591,11 @@ def _from_junit(report: str, files: Sequence[str]) -> list[Found]:
     return found
 
 
+_GITHUB_ESCAPES = {"%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ",", "%25": "%"}
+
+
 def _unescape(text: str) -> str:
-    for escaped, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
-        text = text.replace(escaped, char)
-    return text
+    return re.sub("%(?:0D|0A|3A|2C|25)", lambda m: _GITHUB_ESCAPES[m.group()], text)
 
 
 def _from_github(report: str) -> tuple[list[Found], list[str]]:
@@ -612,12 +614,21 @@ def _from_github(report: str) -> tuple[list[Found], list[str]]:
 
 
 def assert_formats_agree(result: engine.Result) -> None:
-    expected = _expected(result.diagnostics)
+    """Every format lists the same findings: JSON exactly; the formats people read with what
+    could act on a terminal or log shown as escapes (reporters/escape.py); SARIF with its
+    paths as URIs of the file names' bytes and its messages shown that way."""
+    exact = _expected(result.diagnostics)
+    expected = [
+        (visible(p), line, col, code, sev, visible(m)) for p, line, col, code, sev, m in exact
+    ]
     severities = {f[:4]: f[4] for f in expected}
     assert _from_text(REPORTERS["text"](result), severities) == expected
-    assert _from_json(REPORTERS["json"](result)) == expected
-    assert _from_sarif(REPORTERS["sarif"](result)) == expected
-    assert sorted(_from_junit(REPORTERS["junit"](result), result.files)) == sorted(expected)
+    assert _from_json(REPORTERS["json"](result)) == exact
+    assert _from_sarif(REPORTERS["sarif"](result)) == [
+        (p, line, col, code, sev, visible(m)) for p, line, col, code, sev, m in exact
+    ]
+    shown_files = [visible(f) for f in result.files]
+    assert sorted(_from_junit(REPORTERS["junit"](result), shown_files)) == sorted(expected)
     annotations, listing = _from_github(github.render(result, Settings(environ={})))
     errors = [f for f in expected if f[4] == Severity.ERROR.value]
     warnings = [f for f in expected if f[4] != Severity.ERROR.value]

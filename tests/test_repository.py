@@ -224,3 +224,140 @@ def test_the_cache_is_consulted_for_files_not_being_checked(repo: Path) -> None:
         text=True,
     )
     assert '"VL401"' in proc.stdout
+
+
+# -- tools and every cross-reference (issue 11) -----------------------------------------------
+
+TOOLS_REPO = FIXTURES / "repos" / "met-hulpmiddelen"
+TOOL = Path("docs/hulpmiddelen/logboek-handreiking.md")
+
+
+@pytest.fixture
+def tools_repo(tmp_path: Path) -> Path:
+    target = tmp_path / "met-hulpmiddelen"
+    shutil.copytree(TOOLS_REPO, target)
+    return target
+
+
+def run_json(repo: Path, *args: str) -> list[dict[str, object]]:
+    import json
+
+    proc = subprocess.run(
+        [*hook_command(), "--format", "json", "--lang", "en", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    data: list[dict[str, object]] = json.loads(proc.stdout)
+    return data
+
+
+def test_a_repo_with_tools_is_clean_and_the_tool_has_its_profile(tools_repo: Path) -> None:
+    assert run_hook(tools_repo) == (0, [])
+    assert run_hook(tools_repo, TOOL) == (0, [])
+    # without the configuration's glob, its 'categorie' says it is a tool
+    (tools_repo / "vereistenlint.toml").unlink()
+    assert run_hook(tools_repo, TOOL) == (0, [])
+
+
+def test_a_tool_must_name_existing_requirements_and_measures(tools_repo: Path) -> None:
+    edit(tools_repo / TOOL, "- abc-02-uitleg-geven\n", "- abc-02-uitleg-gevn\n")
+    edit(tools_repo / TOOL, "- 2-xyz-01-logging-inrichten\n", "- 2-xyz-01-logging\n-\n")
+    found = run_json(tools_repo, str(TOOL))  # the files it names are not passed
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [
+        (8, 3, "VL403"),
+        (10, 3, "VL404"),
+        (11, 2, "VL013"),  # an empty item: the website would list a measure 'None'
+    ]
+    assert found[0]["message"] == (
+        "'abc-02-uitleg-gevn' under vereiste is not the file name of any requirement;"
+        " likely intended: 'abc-02-uitleg-geven' (the same code)"
+    )
+
+
+def test_a_template_id_in_a_tool_makes_no_duplicate(tools_repo: Path) -> None:
+    """The tool template carries the measure URN of the measure template; tools have no id
+    scheme, so neither the tool nor a measure with that id becomes a duplicate."""
+    edit(tools_repo / TOOL, "categorie:\n", "id: urn:nl:ak:mtr:xyz-01\ncategorie:\n")
+    found = run_json(tools_repo)
+    assert [d["code"] for d in found] == []
+
+
+def test_a_renumbered_requirement_is_named_and_fixed_where_it_is_referenced(
+    tools_repo: Path,
+) -> None:
+    old, new = VER / "abc-02-uitleg-geven.md", VER / "abc-05-uitleg-geven.md"
+    (tools_repo / old).rename(tools_repo / new)
+    edit(tools_repo / new, "urn:nl:ak:ver:abc-02", "urn:nl:ak:ver:abc-05")
+    edit(tools_repo / new, "vereiste/abc-02-uitleg-geven", "vereiste/abc-05-uitleg-geven")
+    found = run_json(tools_repo)
+    assert [(d["path"], d["line"], d["code"], d["fix"]) for d in found] == [
+        (TOOL.as_posix(), 8, "VL403", "unsafe"),
+        (MAATREGEL.as_posix(), 7, "VL403", "unsafe"),
+    ]
+    assert "likely intended: 'abc-05-uitleg-geven' (the same name under another number)" in str(
+        found[0]["message"]
+    )
+    # the fix waits for --unsafe-fixes, then replaces the name and nothing else
+    before = (tools_repo / MAATREGEL).read_text(encoding="utf-8")
+    subprocess.run([*hook_command(), "--fix"], cwd=tools_repo, capture_output=True, check=False)
+    assert (tools_repo / MAATREGEL).read_text(encoding="utf-8") == before
+    proc = subprocess.run(
+        [*hook_command(), "--fix", "--unsafe-fixes", str(MAATREGEL), str(TOOL)],
+        cwd=tools_repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout
+    assert (tools_repo / MAATREGEL).read_text(encoding="utf-8") == before.replace(
+        "- abc-02-uitleg-geven\n", "- abc-05-uitleg-geven\n"
+    )
+    assert "- abc-05-uitleg-geven\n" in (tools_repo / TOOL).read_text(encoding="utf-8")
+    assert run_hook(tools_repo) == (0, [])
+
+
+def test_two_likely_files_are_both_named_and_nothing_is_fixed(tools_repo: Path) -> None:
+    # the same name under two other numbers: which one was meant is not certain
+    old = VER / "abc-02-uitleg-geven.md"
+    for number in ("05", "06"):
+        new = VER / f"abc-{number}-uitleg-geven.md"
+        shutil.copy(tools_repo / old, tools_repo / new)
+        edit(tools_repo / new, "urn:nl:ak:ver:abc-02", f"urn:nl:ak:ver:abc-{number}")
+        edit(tools_repo / new, "vereiste/abc-02-uitleg-geven", "vereiste/" + new.stem)
+    (tools_repo / old).unlink()
+    found = run_json(tools_repo, str(MAATREGEL))
+    assert [(d["line"], d["code"], d["fix"]) for d in found] == [(7, "VL403", None)]
+    assert str(found[0]["message"]).endswith(
+        "likely intended: 'abc-05-uitleg-geven' (the same name under another number),"
+        " 'abc-06-uitleg-geven' (the same name under another number)"
+    )
+
+
+def test_a_list_comment_must_filter_on_an_existing_file(tools_repo: Path) -> None:
+    edit(
+        tools_repo / LOGBOEK,
+        "list_hulpmiddelen vereiste/abc-01-logboek-bijhouden",
+        "list_hulpmiddelen vereiste/abc-01-logboek-bijhoude",
+    )
+    found = run_json(tools_repo, str(LOGBOEK))
+    assert [(d["line"], d["column"], d["code"], d["fix"]) for d in found] == [
+        (50, 33, "VL405", "unsafe")
+    ]
+    subprocess.run(
+        [*hook_command(), "--fix", "--unsafe-fixes", str(LOGBOEK)], cwd=tools_repo, check=False
+    )
+    assert run_hook(tools_repo, LOGBOEK) == (0, [])
+
+
+def test_a_tool_label_without_a_page_is_an_error(tools_repo: Path) -> None:
+    """tags.py links each label to its page; a value with no page gives an empty link."""
+    edit(tools_repo / TOOL, "onderwerp:\n- transparantie\n", "onderwerp:\n- grondrechten\n")
+    found = run_json(tools_repo, str(TOOL))
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [(14, 3, "VL016")]
+    (tools_repo / "docs/onderwerpen/grondrechten.md").write_text(
+        "# Grondrechten\n", encoding="utf-8"
+    )
+    assert run_hook(tools_repo, TOOL) == (0, [])

@@ -91,6 +91,21 @@ def repository_findings(
     return kept
 
 
+def other_file_findings(
+    path: Path, display: str, found: list[Finding], config: Config | None
+) -> list[Finding]:
+    """Findings in a file that was not checked itself (a page that links to a changed one,
+    mkdocs.yml): its per-file-ignores and suppression comments still apply."""
+    ignored = per_file_ignores(path, config)
+    found = [f for f in found if f.code not in ignored]
+    if path.suffix != ".md" or not found:
+        return found
+    from .load import load
+
+    doc = load(path, display)
+    return suppress(found, directives(doc)[0] if doc.readable else ())[0]
+
+
 def to_diagnostic(display: str, f: Finding, lang: str) -> Diagnostic:
     rule = BY_CODE[f.code]
     fix = None if f.fix is None or not f.fix.edits else ("safe" if f.fix.safe else "unsafe")

@@ -28,6 +28,7 @@ from .result import Result
 from .rules import REPO_CHECKS
 from .rules.reliability import INTERNAL_ERROR
 from .schema import Vocabularies
+from .site import stage as site_stage
 
 
 class Outcome(NamedTuple):
@@ -74,13 +75,28 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
             repo, everything, options.profile, config, cache=options.cache, jobs=options.jobs
         )
     diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
+    site = site_stage.run(
+        paths,
+        files,
+        codes,
+        root=config.root if config else None,
+        use_cache=options.cache,
+        selected=bool(options.select or (config.select if config else ())),
+    )
     for _, entry, decided in outcomes:
         wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]
         found = guard.repo_findings(wanted, repo, entry)
+        ignored = decide.per_file_ignores(Path(entry.key), config)
+        found += [f for f in site.by_key.get(entry.key, ()) if f.code not in ignored]
         kept = decide.repository_findings(found, decided, codes | {INTERNAL_ERROR})
         diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
+    for path, display, found in site.others:
+        kept = decide.other_file_findings(path, display, found, config)
+        diagnostics.extend(to_diagnostic(display, f, options.lang) for f in kept)
     diagnostics.sort(key=Diagnostic.sort_key)
     displays = [display for _, display in files]
+    # pages the link stage judged besides the files named (index.md, pages linking to them)
+    displays += [display for _, display, _ in site.others if display not in displays]
     return Result(diagnostics, displays, lang=options.lang, unmatched=unmatched)
 
 

@@ -21,16 +21,20 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import checks, decide, guard, labels, parallel
+from . import checks, decide, guard, index, labels, parallel
 from .choose import choose_profile
 from .config import max_file_size
-from .discover import select_files
+from .discover import repo_files, select_files
 from .document import Document, ProblemKind
 from .edits import Note, Round, apply, apply_round, encode, newline_style
 from .findings import Finding, Fix
+from .index import index_file
 from .load import load_bytes
 from .options import Options
+from .repo import RepoIndex, entry_for
+from .rules import REPO_CHECKS
 from .schema import Vocabularies
+from .site import stage as site_stage
 from .write import VANISHED, Skipped, Stamp, read_stamped, replace
 
 MAX_ROUNDS = 10
@@ -65,14 +69,27 @@ def run_fixes(
     """The fixed content of every file that fixes would change (and, `with_notes`, of every
     file with fixes that were not applied, see `FixResult.notes`); nothing is written here."""
     config = options.config
-    files = select_files(paths, config)
+    everything = repo_files(config) if unsafe and config is not None and config.include else []
+    files = select_files(paths, config, everything or None)
     vocabularies = labels.vocabularies(config.labels) if config else ()
+    repo = None
+    if unsafe:  # only the repository-wide rules' fixes need the repository, and all are unsafe
+        repo = RepoIndex()
+        for entry in parallel.map_files(
+            partial(index_file, forced=options.profile, config=config), files, options.jobs
+        ):
+            repo.add(entry)
+        if config is not None and everything:
+            index.add_rest(
+                repo, everything, options.profile, config, cache=options.cache, jobs=options.jobs
+            )
     work = partial(
         fix_file,
         options=options,
         vocabularies=vocabularies,
         enabled=options.enabled(),
         unsafe=unsafe,
+        repo=repo,
     )
     results = parallel.map_files(work, files, options.jobs)
     return [r for r in results if r.changed or (with_notes and r.notes)]
@@ -94,6 +111,7 @@ def fix_file(
     vocabularies: Vocabularies = (),
     enabled: frozenset[str] | None = None,
     unsafe: bool = False,
+    repo: RepoIndex | None = None,
 ) -> FixResult:
     """Apply fixes to one file in memory, round after round until nothing is left to fix."""
     codes = options.enabled() if enabled is None else enabled
@@ -110,11 +128,19 @@ def fix_file(
         return FixResult(path, display, raw, raw, 0, stamp=stamp)
 
     def findings(doc: Document) -> list[Finding] | None:
+        # the link rules' fixes are all unsafe: the site is consulted only for --unsafe-fixes
+        links = site_stage.page_findings(doc, codes) if unsafe else []
         profile = choose_profile(doc, options.profile, options.config)
         if profile is None:
-            return None
+            return links or None
         raw_found = checks.run(doc, profile, vocabularies, codes)
-        return decide.file_findings(doc, raw_found, options.config, codes).findings
+        decided = decide.file_findings(doc, raw_found, options.config, codes)
+        if repo is None:
+            return decided.findings + links
+        # judged against the repository: a reference to a renamed file has an unsafe fix
+        entry = entry_for(doc, profile)
+        repo_found = [f for reg in REPO_CHECKS if reg.wanted(codes) for f in reg.check(repo, entry)]
+        return decided.findings + decide.repository_findings(repo_found, decided, codes) + links
 
     original = text = doc.text
     applied = 0
@@ -150,12 +176,11 @@ def write_back(result: FixResult) -> Note | None:
 
 
 def fixable(doc: Document) -> bool:
-    """Only files that were read and whose front matter parsed may be written."""
+    """Only files that were read and whose front matter, if any, parsed may be written."""
     fm = doc.front_matter
     return (
         doc.readable
-        and fm is not None
-        and fm.parsed is not None
+        and (fm is None or fm.parsed is not None)
         and not any(p.kind is ProblemKind.YAML_SYNTAX for p in doc.problems)
     )
 

@@ -50,6 +50,9 @@ class Recognise:
     id_prefix: str | None = None
     #: else: a file with any of these keys is
     keys: tuple[str, ...] = ()
+    #: tried before the id prefixes: a key only this format has (a tool's 'categorie' beside
+    #: the measure URN its template carries)
+    first: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,13 @@ class SectionSpec:
     #: a marker comment the section must hold
     marker: str | None = None
     required: bool = True
+    #: needed exactly when the front matter has this key (the section shows that list)
+    required_if_key: str | None = None
+    #: False: the section may stand anywhere (the template calls it optional)
+    ordered: bool = True
+    #: the section may hold its own text instead of its marker, unless the id starts with this
+    #: (tags.py replaces tags-ai-act with a fixed sentence outside the AI Act)
+    marker_optional_unless_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,33 @@ class Applicability:
 
 
 @dataclass(frozen=True)
+class Uitzondering:
+    """A front-matter list of label expressions the website's JavaScript evaluates."""
+
+    key: str
+    #: the label names a label in an expression starts with (``risicogroep-...``)
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourcesTable:
+    #: path from the repository's root, found from the file's folder upwards
+    path: str
+    number: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Sources:
+    """A measure's numbers in the audit frameworks, and the repo's table of those numbers."""
+
+    key: str
+    #: front-matter key -> the framework's name in the table's source column
+    frameworks: dict[str, str] = field(hash=False)
+    table: SourcesTable
+
+
+@dataclass(frozen=True)
 class Maatregelen:
     marker: str
     own: str
@@ -118,7 +155,8 @@ class Profile:
     recognise: Recognise = Recognise()
     sections: tuple[SectionSpec, ...] = ()
     id: IdSpec | None = None
-    references: References | None = None
+    #: the front-matter lists naming other files (a measure: vereiste; a tool: also maatregel)
+    references: tuple[References, ...] = ()
     #: list values a missing key may be fixed with
     defaults: dict[str, list[str]] = field(default_factory=dict, hash=False, compare=False)
     title_no_full_stop: bool = False
@@ -129,6 +167,10 @@ class Profile:
     placeholder_specs: tuple[PlaceholderSpec, ...] = ()
     applicability: Applicability | None = None
     maatregelen: Maatregelen | None = None
+    #: list comments are read as the website's current hook reads them (schemas/lists.json)
+    site_lists: bool = False
+    uitzondering: Uitzondering | None = None
+    sources: Sources | None = None
     #: "content" (requirements, measures, tools) or "page": an ordinary page of the site
     kind: str = "content"
 
@@ -184,7 +226,7 @@ def parse(name: str, data: dict[str, Any]) -> Profile:
             recognise=_record(Recognise, raw.pop("recognise", {})),
             sections=tuple(_record(SectionSpec, s) for s in raw.pop("sections", [])),
             id=_optional(IdSpec, raw.pop("id", None)),
-            references=_optional(References, raw.pop("references", None)),
+            references=_references(raw.pop("references", None)),
             defaults=dict(raw.pop("defaults", {})),
             title_no_full_stop=bool(raw.pop("title_no_full_stop", False)),
             toelichting_max_words=raw.pop("toelichting_max_words", None),
@@ -192,10 +234,14 @@ def parse(name: str, data: dict[str, Any]) -> Profile:
             extra_sections_allowed=raw.pop("extra_sections", "forbid") == "allow",
             tags_marker=raw.pop("tags_marker", None),
             placeholder_specs=tuple(
-                _record(PlaceholderSpec, p) for p in raw.pop("placeholders", [])
+                _record(PlaceholderSpec, p)
+                for p in [*raw.pop("placeholders", []), *raw.pop("placeholders_extra", [])]
             ),
             applicability=_applicability(raw.pop("applicability", None)),
             maatregelen=_optional(Maatregelen, raw.pop("maatregelen", None)),
+            site_lists=bool(raw.pop("site_lists", False)),
+            uitzondering=_optional(Uitzondering, raw.pop("uitzondering", None)),
+            sources=_sources(raw.pop("sources", None)),
             kind=raw.pop("kind", "content"),
         )
     except (KeyError, TypeError, AttributeError) as exc:
@@ -215,6 +261,20 @@ def _record(cls: Any, data: dict[str, Any]) -> Any:
 
 def _optional(cls: Any, data: dict[str, Any] | None) -> Any:
     return None if data is None else _record(cls, data)
+
+
+def _references(data: list[dict[str, Any]] | dict[str, Any] | None) -> tuple[References, ...]:
+    """One list of references, or several."""
+    if data is None:
+        return ()
+    items = data if isinstance(data, list) else [data]
+    return tuple(_record(References, item) for item in items)
+
+
+def _sources(data: dict[str, Any] | None) -> Sources | None:
+    if data is None:
+        return None
+    return _record(Sources, {**data, "table": _record(SourcesTable, data["table"])})  # type: ignore[no-any-return]
 
 
 def _applicability(data: dict[str, Any] | None) -> Applicability | None:
@@ -269,8 +329,12 @@ def get(name: str) -> Profile:
 
 
 def recognise(data: object) -> Profile | None:
-    """The profile a front matter belongs to: by its id first (current formats), then by keys."""
+    """The profile a front matter belongs to: by a key only its format has when the profile asks
+    for it (tools), by its id (current formats), then by keys."""
     if not isinstance(data, dict):
         return None
-    ordered = sorted(all_profiles().values(), key=lambda p: p.recognise.id_prefix is None)
+    ordered = sorted(
+        all_profiles().values(),
+        key=lambda p: (not p.recognise.first, p.recognise.id_prefix is None),
+    )
     return next((p for p in ordered if p.recognises(data)), None)

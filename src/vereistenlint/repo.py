@@ -12,9 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import markers
 from .discover import file_key
 from .document import Document
 from .profiles import Profile
+
+#: the `Reference.key` of a stem named in a list comment rather than in the front matter
+LIST_KEY = "<!-- list -->"
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,16 @@ class Reference:
     value: str
     line: int
     column: int
+    #: the front-matter key it stands under, and the profile whose file stems it names
+    key: str = ""
+    profile: str = ""
+    #: 0-based line and columns of the value as written, when it is a plain one-line scalar
+    #: that a fix may replace; edit_line -1 when it is not
+    edit_line: int = -1
+    edit_start: int = 0
+    edit_end: int = 0
+    #: its place in the front-matter list (-1: in a list comment of the body)
+    index: int = -1
 
 
 @dataclass(frozen=True)
@@ -34,8 +48,6 @@ class Entry:
     id_line: int = 0
     id_column: int = 0
     references: tuple[Reference, ...] = ()
-    reference_key: str = ""
-    reference_profile: str = ""
 
 
 def entry_for(doc: Document, profile: Profile | None) -> Entry:
@@ -43,18 +55,26 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
     fm = doc.front_matter
     index = fm.parsed.index if fm is not None and fm.parsed is not None else {}
     raw_id = data.get("id")
-    # an ordinary page is not content: its id (if any) is nobody's identifier
-    ident = raw_id if isinstance(raw_id, str) and not (profile and profile.is_page) else None
+    # an ordinary page is not content: its id (if any) is nobody's identifier; a profile
+    # without an id scheme (tools) takes no part in uniqueness either: the 'id' its template
+    # carries is a measure's example URN
+    indexed = profile is None or (profile.id is not None and not profile.is_page)
+    ident = raw_id if isinstance(raw_id, str) and indexed else None
     id_line = id_col = 0
     if ident is not None:
         id_line, id_col = doc.node_position(index[("id",)].value)
     refs: list[Reference] = []
-    spec = profile.references if profile else None
-    if spec and isinstance(data.get(spec.key), list):
-        for i, item in enumerate(data[spec.key]):
-            if isinstance(item, str):
-                line, col = doc.value_position(index[(spec.key, i)])
-                refs.append(Reference(item, line, col))
+    for spec in profile.references if profile else ():
+        items = data.get(spec.key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                node = index[(spec.key, i)]
+                line, col = doc.value_position(node)
+                span = _plain_span(doc, node.value, item)
+                refs.append(Reference(item, line, col, spec.key, spec.profile, *span, i))
+    refs.extend(_list_references(doc, profile))
     return Entry(
         key=file_key(doc.path),
         display=doc.display,
@@ -64,9 +84,31 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
         id_line=id_line,
         id_column=id_col,
         references=tuple(refs),
-        reference_key=spec.key if spec else "",
-        reference_profile=spec.profile if spec else "",
     )
+
+
+def _list_references(doc: Document, profile: Profile | None) -> list[Reference]:
+    """File stems the list comments of a content page filter on (`markers`)."""
+    if profile is None or not doc.readable or not profile.site_lists:
+        return []
+    spec = profile.maatregelen
+    own = (spec.marker, spec.own) if spec else None
+    refs = []
+    for marker, arg, kind in markers.stem_references(doc.lines, doc.body_start, own):
+        col = arg.value_column
+        end = col + len(arg.value)
+        refs.append(
+            Reference(arg.value, marker.line + 1, col + 1, LIST_KEY, kind, marker.line, col, end)
+        )
+    return refs
+
+
+def _plain_span(doc: Document, node: Any, value: str) -> tuple[int, int, int]:
+    """Where a fix may replace the value: only a one-line scalar written exactly as it loads."""
+    edit = doc.scalar_edit(node, "")
+    if edit is None or doc.lines[edit.line][edit.column : edit.end_column] != value:
+        return (-1, 0, 0)
+    return (edit.line, edit.column, edit.end_column)
 
 
 @dataclass

@@ -84,7 +84,7 @@ def replace(path: Path, data: bytes, stamp: Stamp) -> Skipped | None:
         return unchanged
     try:
         st = os.stat(real)
-        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=_temporary_prefix(real), suffix=".tmp")
     except FileNotFoundError:
         return Skipped(VANISHED)
     except OSError as exc:  # a read-only folder or file system, a full disk
@@ -159,3 +159,14 @@ def _reason(exc: OSError) -> str:
 
 
 __all__ = ["Skipped", "Stamp", "digest", "read_stamped", "replace"]
+
+
+#: Bytes of the file's name kept in the temporary file's name: the name may be as long as
+#: the file system allows (255 bytes), and ".", the random part and ".tmp" must still fit.
+_NAME_IN_TEMPORARY = 100
+
+
+def _temporary_prefix(path: Path) -> str:
+    """``.name.`` for the temporary file beside `path`, cut short when the name is long."""
+    name = os.fsencode(path.name)[:_NAME_IN_TEMPORARY]
+    return "." + os.fsdecode(name.decode("utf-8", "ignore").encode()) + "."

@@ -54,7 +54,7 @@ def verify(before: Document, after_text: str, intent: Intent) -> str | None:
 def expected_data(data: object, changes: Iterable[tuple[KeyPath, object]]) -> object | None:
     """`data` with each path set to its value (a missing last key is added); None when a
     path leads through something that is not a mapping or list."""
-    result = copy.deepcopy(data)
+    result = _unshared(data)
     for path, value in changes:
         if not path:
             result = copy.deepcopy(value)
@@ -69,6 +69,18 @@ def expected_data(data: object, changes: Iterable[tuple[KeyPath, object]]) -> ob
             return None
         node[last] = copy.deepcopy(value)
     return result
+
+
+def _unshared(data: object) -> object:
+    """A deep copy in which no two places share an object. PyYAML gives an alias the very
+    object of its anchor, and `copy.deepcopy` keeps that sharing: an intended change to the
+    anchored value would then be expected at the alias too, and an edit that changes both
+    keys would pass as changing one."""
+    if isinstance(data, dict):
+        return {k: _unshared(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_unshared(v) for v in data]
+    return copy.deepcopy(data)
 
 
 def same(a: object, b: object) -> bool:

@@ -4,13 +4,15 @@ The text report shows the offending line and the SARIF report hashes it for fing
 Both must see the line the findings counted, so the file is decoded and split as the
 loader does it (UTF-8 with an optional BOM; `files.split_lines`: CRLF, CR and LF break).
 A file that cannot be read or decoded simply has no lines: its findings already say why.
+Nor has a file over the default size limit (file-too-large): reading and splitting it would
+cost what the limit saves.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..files import read_bytes, split_lines
+from ..files import DEFAULT_MAX_FILE_SIZE, read_bytes, split_lines
 
 
 class SourceLines:
@@ -31,7 +33,7 @@ class SourceLines:
 
 def _read(path: Path) -> list[str] | None:
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, DEFAULT_MAX_FILE_SIZE)  # a larger one is not parsed either
     except OSError:
         return None
     if b"\x00" in raw:

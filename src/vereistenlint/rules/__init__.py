@@ -24,6 +24,7 @@ from . import (
     containers,
     front_matter,
     links,
+    lists,
     maatregelen,
     profile,
     reading,
@@ -31,6 +32,8 @@ from . import (
     repository,
     schema,
     sections,
+    site,
+    site_links,
     suppression,
     text,
 )
@@ -42,15 +45,18 @@ MODULES: tuple[ModuleType, ...] = (
     profile,
     front_matter,
     schema,
+    site,
     sections,
     text,
     links,
     conflicts,
     applicability,
     maatregelen,
+    lists,
     repository,
     containers,
     suppression,
+    site_links,
 )
 
 
@@ -65,6 +71,10 @@ UNRECOGNISED: tuple[Registered[DocumentCheck], ...] = _gather("UNRECOGNISED_CHEC
 CHECKS: tuple[Registered[Check], ...] = _gather("CHECKS")
 REPO_CHECKS: tuple[Registered[RepoCheck], ...] = _gather("REPO_CHECKS")
 
+#: The link family judges pages against the whole site (its docs folder and mkdocs.yml), in a
+#: stage of its own after the repository-wide checks (site/stage.py); it runs when one of
+#: these codes is enabled.
+SITE_CODES: frozenset[str] = site_links.CODES
 #: The rules that apply to every page of the site, ordinary pages (profile kind "page")
 #: included: each rule declares it (`Rule.every_page`).
 EVERY_PAGE: frozenset[str] = frozenset(r.code for r in RULES if r.every_page)
@@ -89,6 +99,7 @@ __all__ = [
     "READING",
     "REPO_CHECKS",
     "RULES",
+    "SITE_CODES",
     "UNRECOGNISED",
     "Check",
     "Context",

@@ -14,15 +14,23 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..document import Document
-from ..findings import Finding, finding
-from ..repo import Entry, RepoIndex
-from .base import Check, Context, Registered, RepoCheck, Rule, codes
+from ..findings import Edit, Finding, Fix, finding, term
+from ..repo import LIST_KEY, Entry, RepoIndex
+from .base import Check, Context, Fixability, Registered, RepoCheck, Rule, codes
 
 E = Severity.ERROR
 
 DUPLICATE_ID = "VL401"
 ID_FILE_NAME = "VL402"
 UNKNOWN_REFERENCE = "VL403"
+UNKNOWN_MAATREGEL = "VL404"
+LIST_UNKNOWN_STEM = "VL405"
+#: which rule reports a stem that names no file, by the front-matter key it stands under
+REFERENCE_CODES = {
+    "vereiste": UNKNOWN_REFERENCE,
+    "maatregel": UNKNOWN_MAATREGEL,
+    LIST_KEY: LIST_UNKNOWN_STEM,
+}
 
 RULES = (
     Rule(
@@ -39,6 +47,19 @@ RULES = (
         UNKNOWN_REFERENCE,
         "unknown-vereiste",
         E,
+        Fixability.UNSAFE,
+    ),
+    Rule(
+        UNKNOWN_MAATREGEL,
+        "unknown-maatregel",
+        E,
+        Fixability.UNSAFE,
+    ),
+    Rule(
+        LIST_UNKNOWN_STEM,
+        "list-unknown-stem",
+        E,
+        Fixability.UNSAFE,
     ),
 )
 CODES = codes(RULES)
@@ -82,31 +103,87 @@ def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
             others=names,
             more=more,
         )
-    known = repo.stems_by_profile.get(entry.reference_profile) if entry.reference_profile else None
-    if not known:
-        return  # no requirement in view: nothing to judge against
     for ref in entry.references:
-        if ref.value not in known:
-            guess = difflib.get_close_matches(
-                ref.value, _candidates(ref.value, known), n=1, cutoff=0.8
-            )
-            key = "repo.unknown_reference_suggest" if guess else "repo.unknown_reference"
-            yield finding(
-                UNKNOWN_REFERENCE,
-                ref.line,
-                ref.column,
-                key,
-                name=ref.value,
-                key=entry.reference_key,
-                suggestion=guess[0] if guess else "",
-            )
+        known = repo.stems_by_profile.get(ref.profile)
+        if not known or ref.value in known:
+            continue  # none of that kind in view: nothing to judge against
+        code = REFERENCE_CODES.get(ref.key, UNKNOWN_REFERENCE)
+        guesses = likely_intended(ref.value, known)
+        key = "repo.list_unknown_stem" if ref.key == LIST_KEY else "repo.unknown_reference"
+        fix = None
+        if len(guesses) == 1 and _certain(ref.value, *guesses[0]) and ref.edit_line >= 0:
+            edit = Edit(ref.edit_line, ref.edit_start, ref.edit_line, ref.edit_end, guesses[0][0])
+            intent = (((ref.key, ref.index), guesses[0][0]),) if ref.index >= 0 else ()
+            fix = Fix((edit,), safe=False, intent=intent)
+        yield finding(
+            code,
+            ref.line,
+            ref.column,
+            key + ("_suggest" if guesses else ""),
+            name=ref.value,
+            key=ref.key,
+            kind=term(f"kind.{ref.profile}"),
+            suggestion=[f"'{g}' ({term('why.' + why)})" for g, why in guesses],
+            fix=fix,
+        )
+
+
+#: the measure stem '2-owp-11-duurzaam-inkopen': phase '2-', code 'owp-11', slug 'duurzaam-inkopen'
+_STEM = re.compile(r"^(?P<phase>[0-9]+-)?(?P<code>[a-z]+-[0-9]{2})(?:-(?P<slug>.+))?$", re.I)
+
+
+def likely_intended(name: str, known: set[str]) -> list[tuple[str, str]]:
+    """The files a name that matches none most likely meant, each with why: the same code
+    ('2-owp-11', under any phase), the same slug under another number (renumbered), else the
+    nearest names of its family. Linear in the number of names: no name is compared with all."""
+    m = _STEM.match(name)
+    found: dict[str, str] = {}
+    if m is not None:
+        code, slug = m.group("code").lower(), (m.group("slug") or "").lower()
+        family = code.split("-")[0]
+        for k in sorted(known):
+            other = _STEM.match(k)
+            if other is None or other.group("code").split("-")[0].lower() != family:
+                continue
+            if slug and (other.group("slug") or "").lower() == slug:
+                found.setdefault(k, "renumbered")
+            elif other.group("code").lower() == code:
+                found.setdefault(k, "same_code")
+    if "renumbered" in found.values():
+        # the same name under another number is what was meant; a file that merely has the
+        # old number now is another requirement, unless its name is alike too
+        found = {k: w for k, w in found.items() if w == "renumbered" or _certain(name, k, w)}
+    if not found:
+        for guess in difflib.get_close_matches(name, _candidates(name, known), n=3, cutoff=0.8):
+            found[guess] = "nearest"
+    order = {"renumbered": 0, "same_code": 1, "nearest": 2}
+    return sorted(found.items(), key=lambda kv: order[kv[1]])
+
+
+#: how alike a name and a file of the same code must be for the file to be the one meant
+CERTAIN_RATIO = 0.8
+
+
+def _certain(name: str, guess: str, why: str) -> bool:
+    """A renumbered file (its name unchanged) is certain; a file of the same code only when the
+    names are alike (a misspelling), not when the code now belongs to another requirement."""
+    if why == "renumbered":
+        return True
+    return (
+        why == "same_code" and difflib.SequenceMatcher(None, name, guess).ratio() >= CERTAIN_RATIO
+    )
 
 
 def _candidates(name: str, known: set[str]) -> list[str]:
     """The names worth comparing: those of the same family (the part before the first '-',
-    as 'aia' in 'aia-08-...') or with the same rest after it; comparing with thousands of
-    names is slow, and a name that shares neither is no likely intended one anyway."""
-    family, _, rest = name.partition("-")
+    as 'aia' in 'aia-08-...', or the phase and family of a measure) or with the same rest
+    after it; comparing with thousands of names is slow, and a name that shares neither is
+    no likely intended one anyway."""
+    m = _STEM.match(name)
+    family = (
+        (m.group("phase") or "") + m.group("code").split("-")[0] if m else name.partition("-")[0]
+    )
+    rest = name.partition("-")[2]
     return sorted(
         k for k in known if k.startswith(family + "-") or (rest and k.partition("-")[2] == rest)
     )
@@ -114,5 +191,8 @@ def _candidates(name: str, known: set[str]) -> list[str]:
 
 CHECKS: tuple[Registered[Check], ...] = (Registered(check_file_name, frozenset({ID_FILE_NAME})),)
 REPO_CHECKS: tuple[Registered[RepoCheck], ...] = (
-    Registered(check_repository, frozenset({DUPLICATE_ID, UNKNOWN_REFERENCE})),
+    Registered(
+        check_repository,
+        frozenset({DUPLICATE_ID, UNKNOWN_REFERENCE, UNKNOWN_MAATREGEL, LIST_UNKNOWN_STEM}),
+    ),
 )

@@ -21,7 +21,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Edit, Finding, Fix, finding, quote, stable, term
 from ..schema import Vocabularies, surely_valid, validator
-from . import applicability
+from . import applicability, site
 from .base import Check, Context, DocumentCheck, Fixability, Registered, Rule, codes
 
 MISSING_KEY = "VL010"
@@ -55,10 +55,15 @@ CODES = codes(RULES)
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = validate(doc, ctx.profile.schema_file, ctx.vocabularies, ctx.profile.defaults)
+    hide = site.hide_as_text(doc)
+    # 'hide: navigation' as text works on the website: hide-as-text says so, as style
+    at = doc.node_position(hide) if hide is not None else None
     # an applicability value in the wrong case: its fix sets the table's cell as well, so
     # that the one finding at the value makes both right (applicability.case_fixes)
     cells = applicability.case_fixes(doc, ctx)
     for f in found:
+        if f.code == INVALID_TYPE and (f.line, f.column) == at:
+            continue
         edit = cells.get((f.line, f.column)) if f.code == INVALID_VALUE else None
         if edit is not None and f.fix is not None and f.fix.safe:
             f = dataclasses.replace(f, fix=dataclasses.replace(f.fix, edits=(*f.fix.edits, edit)))

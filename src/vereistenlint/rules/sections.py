@@ -12,7 +12,7 @@ from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
 from ..markdown import expanded_comments
-from ..profiles import Profile
+from ..profiles import Profile, SectionSpec
 from ..scan import sub_closed
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
@@ -109,8 +109,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
             continue
         seen[name] = section
-        marker = profile.sections[expected.index(name)].marker
-        if marker and not _holds(doc, section, marker):
+        spec = profile.sections[expected.index(name)]
+        marker = spec.marker
+        own_text = _marker_optional(doc, spec) and not _is_empty(doc, section, markers)
+        if marker and not _holds(doc, section, marker) and not own_text:
             yield finding(
                 SECTION_MARKER,
                 section.line,
@@ -122,11 +124,25 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
         elif _is_empty(doc, section, markers):
             yield _empty(section, too_high)
-    yield from _order(seen, expected)
+    unordered = {s.name for s in profile.sections if not s.ordered}
+    yield from _order({k: v for k, v in seen.items() if k not in unordered}, expected)
+    data = doc.mapping() or {}
     for spec in profile.sections:
-        if spec.required and spec.name not in seen:
+        # a section that shows a front-matter list is needed where that list is
+        needed = spec.required_if_key in data if spec.required_if_key else spec.required
+        if needed and spec.name not in seen:
             line, col = _missing_anchor(doc, spec.name, expected, seen)
             yield finding(MISSING_SECTION, line, col, "section.missing", name=spec.name)
+
+
+def _marker_optional(doc: Document, spec: SectionSpec) -> bool:
+    """Whether the section may hold its own text instead of the marker: the website replaces
+    the tags-ai-act marker of a requirement outside the AI Act with a fixed sentence, so such a
+    requirement may as well write its own (``marker_optional_unless_id`` names the ids that
+    must keep the marker)."""
+    prefix = spec.marker_optional_unless_id
+    ident = (doc.mapping() or {}).get("id")
+    return isinstance(prefix, str) and isinstance(ident, str) and not ident.startswith(prefix)
 
 
 def _empty(section: Section, too_high: dict[int, int]) -> Finding:

@@ -259,11 +259,12 @@ def _placeholders_in_scalar(
             line = doc.lines[i]
             start = node.start_mark.column if i == first else 0
             end = node.end_mark.column if i == last else len(line)
-            m = ph.pattern.search(line, start, max(start, end))
+            # searched in the value's own text, so that '^' anchors at the value's start
+            m = ph.pattern.search(line[start : max(start, end)])
             if m:
-                yield finding(
-                    PLACEHOLDER, i + 1, m.start() + 1, "placeholder", text=m.group().strip()
-                )
+                text = m.group().strip()
+                col = start + m.start() + len(m.group()) - len(m.group().lstrip())
+                yield finding(PLACEHOLDER, i + 1, col + 1, "placeholder", text=text)
                 break
 
 

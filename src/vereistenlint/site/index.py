@@ -1,0 +1,231 @@
+"""Every file under the site's docs folder, and per page what links need of it.
+
+A one-file check (pre-commit) must know the anchors of every other page. The anchors and links
+of each page are kept in `.vereistenlint_cache/site-index.json` beside mkdocs.yml, checked against the
+file's size and modification time like the repository index, so only pages that changed are
+read. Which files exist is one walk of the docs folder, never cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import posixpath
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..cache import FOLDER, RACY_NS
+from ..document import Document
+from ..files import read_bytes, split_lines
+from ..load import _FM_CLOSE, _FM_OPEN
+from ..version import __version__
+from .mkdocs import SiteConfig
+from .outline import Link, Outline, link_target, outline
+from .slugs import HeadingIds, heading_ids
+
+CACHE_NAME = "site-index.json"
+
+#: outlines already made in this process, by file and stamp: the library and a language server
+#: check file after file, and every check needs every page's anchors
+_MEMO: dict[tuple[str, str], tuple[list[int], Outline]] = {}
+CACHE_FORMAT = 1
+
+
+@dataclass
+class SiteIndex:
+    site: SiteConfig
+    ids: HeadingIds
+    #: every file under docs_dir, as a path relative to it ("a/b.md")
+    files: frozenset[str]
+    #: the folders under docs_dir, relative to it ("" is docs_dir itself)
+    folders: frozenset[str]
+    cache: SiteCache | None = None
+    records: dict[str, Outline] = field(default_factory=dict)
+    #: pages read anew in this run (not taken from the cache)
+    read: set[str] = field(default_factory=set)
+    #: pages whose outline failed: an internal error, reported on the page when it is checked
+    errors: dict[str, Exception] = field(default_factory=dict)
+
+    @cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        """File name -> the files of that name, sorted: where a moved file may be now."""
+        found: dict[str, list[str]] = {}
+        for f in sorted(self.files):
+            found.setdefault(posixpath.basename(f), []).append(f)
+        return found
+
+    @cached_property
+    def by_folder(self) -> dict[str, list[str]]:
+        """Folder -> the files directly in it."""
+        found: dict[str, list[str]] = {}
+        for f in sorted(self.files):
+            found.setdefault(posixpath.dirname(f), []).append(f)
+        return found
+
+    @property
+    def pages(self) -> list[str]:
+        return sorted(f for f in self.files if f.endswith(".md"))
+
+    def rel(self, path: Path) -> str | None:
+        """A file's path relative to docs_dir, or None when it lies outside."""
+        try:
+            rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(self.site.docs_dir))
+        except ValueError:
+            return None
+        return rel.as_posix()
+
+    def outline(self, rel: str) -> Outline:
+        """The page's anchors and links: from this run, the cache, or read now."""
+        found = self.records.get(rel)
+        if found is not None:
+            return found
+        path = self.site.docs_dir / rel
+        cached = self.cache.get(path, rel) if self.cache is not None else None
+        if cached is None:
+            stamp = _stamp(path)
+            memo_key = (os.path.abspath(path), self.ids.fingerprint)
+            memo = _MEMO.get(memo_key)
+            if memo is not None and stamp is not None and memo[0] == stamp:
+                cached = memo[1]
+            else:
+                try:
+                    cached = outline(load_body(path, rel), self.ids)
+                except Exception as exc:  # the net under the link rules (see guard.py)
+                    self.errors[rel] = exc
+                    cached = Outline((), ())
+                self.read.add(rel)
+                if stamp is not None:
+                    _MEMO[memo_key] = (stamp, cached)
+            if self.cache is not None and rel not in self.errors:
+                self.cache.put(path, rel, cached)
+        self.records[rel] = cached
+        return cached
+
+    def vanished(self) -> set[str]:
+        """Pages the cache knew that are gone now: deleted or renamed since the last run."""
+        if self.cache is None:
+            return set()
+        return {rel for rel in self.cache.entries if rel not in self.files}
+
+    def linking_to(self, targets: set[str]) -> list[str]:
+        """Pages with a Markdown link into one of `targets` (paths relative to docs_dir)."""
+        found = []
+        for page in self.pages:
+            folder = posixpath.dirname(page)
+            for link in self.outline(page).links:
+                if link.kind in ("link", "image") and link_target(folder, link.url) in targets:
+                    found.append(page)
+                    break
+        return found
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+
+
+def load_body(path: Path, display: str) -> Document:
+    """A page's lines and where its body starts; the front matter is skipped, never parsed
+    (links need the body only, and an untrusted page's YAML is composed once, by its own check)."""
+    try:
+        text = read_bytes(path).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return Document(path=path, display=display, readable=False)
+    if "\x00" in text:
+        return Document(path=path, display=display, readable=False)
+    lines = split_lines(text)
+    body_start = 0
+    if lines and _FM_OPEN.match(lines[0]):
+        close = next((i for i, x in enumerate(lines) if i and _FM_CLOSE.match(x)), None)
+        body_start = len(lines) if close is None else close + 1
+    return Document(path=path, display=display, text=text, lines=lines, body_start=body_start)
+
+
+def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
+    files: set[str] = set()
+    folders: set[str] = {""}
+    docs = site.docs_dir
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = Path(os.path.relpath(dirpath, docs)).as_posix()
+        rel_dir = "" if rel_dir == "." else rel_dir
+        folders.add(rel_dir)
+        for name in filenames:
+            if not name.startswith("."):
+                files.add(posixpath.join(rel_dir, name) if rel_dir else name)
+    ids = heading_ids(site)
+    cache = SiteCache(site.root, ids.fingerprint) if use_cache else None
+    return SiteIndex(site, ids, frozenset(files), frozenset(folders), cache)
+
+
+class SiteCache:
+    """The pages' outlines on disk; any problem with it only means pages are read again."""
+
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.path = root / FOLDER / CACHE_NAME
+        self.fingerprint = f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.written = 0
+        self.dirty = False
+        with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("fingerprint") == self.fingerprint:
+                self.entries = dict(data["pages"])
+                self.written = int(data["written"])
+
+    def get(self, path: Path, rel: str) -> Outline | None:
+        stamp = _stamp(path)
+        item = self.entries.get(rel)
+        if stamp is None or item is None or item.get("stamp") != stamp:
+            return None
+        if stamp[1] >= self.written - RACY_NS:
+            return None
+        try:
+            return Outline(
+                tuple(str(a) for a in item["anchors"]),
+                tuple(Link(*link) for link in item["links"]),
+            )
+        except (TypeError, KeyError):
+            return None
+
+    def put(self, path: Path, rel: str, found: Outline) -> None:
+        stamp = _stamp(path)
+        if stamp is None:
+            return
+        links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
+        self.entries[rel] = {"stamp": stamp, "anchors": list(found.anchors), "links": links}
+        self.dirty = True
+
+    def forget(self, rels: set[str]) -> None:
+        for rel in rels:
+            if self.entries.pop(rel, None) is not None:
+                self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        with contextlib.suppress(OSError):
+            folder = self.path.parent
+            folder.mkdir(exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# made by vereistenlint: nothing here belongs in git\n*\n")
+            tmp = folder / f"site.{os.getpid()}.tmp"
+            payload = {
+                "fingerprint": self.fingerprint,
+                "written": time.time_ns(),
+                "pages": self.entries,
+            }
+            tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.path)
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]

@@ -1,0 +1,163 @@
+"""The link stage of a check: which pages of the site to judge, and their findings.
+
+It runs after the per-file checks. The pages judged are the checked files that lie in the
+site's docs folder, every page under a folder named on the command line (``index.md`` and
+ordinary pages too), and, so that a renamed or deleted page or heading fails in the same
+commit, the pages that link into a checked file or into a page that vanished since the cache
+was written (for those, only the links into the changed files are judged).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import guard
+from ..discover import file_key
+from ..document import Document
+from ..findings import Finding
+from ..rules import site_links as links
+from ..rules.reliability import INTERNAL_ERROR
+from .index import SiteIndex, build
+from .mkdocs import SiteConfig, defaults, find_config, load_config
+from .outline import outline
+
+
+@dataclass
+class LinkFindings:
+    #: findings per checked file (by file key)
+    by_key: dict[str, list[Finding]] = field(default_factory=dict)
+    #: findings in files that were not checked: (path, display, findings)
+    others: list[tuple[Path, str, list[Finding]]] = field(default_factory=list)
+    index: SiteIndex | None = None
+
+
+def locate_site(paths: Sequence[str | os.PathLike[str]], root: Path | None) -> SiteConfig:
+    """The site of the first path (its mkdocs.yml upwards), else of the configuration's folder or
+    the current one; with no mkdocs.yml, MkDocs' defaults (a folder named on the command line
+    that has no ``docs/`` inside is taken to be the docs folder itself)."""
+    starts = [Path(p) for p in paths] or [root or Path.cwd()]
+    for start in starts:
+        found = find_config(start)
+        if found is not None:
+            return load_config(found)
+    start = Path(os.path.abspath(starts[0]))
+    folder = start if start.is_dir() else start.parent
+    site = defaults(folder)
+    if not site.docs_dir.is_dir():
+        site = SiteConfig(root=folder, config_file=None, docs_dir=folder)
+    return site
+
+
+def run(
+    paths: Sequence[str | os.PathLike[str]],
+    files: Sequence[tuple[Path, str]],
+    enabled: frozenset[str],
+    *,
+    root: Path | None = None,
+    use_cache: bool = False,
+    selected: bool = False,
+) -> LinkFindings:
+    """Without a mkdocs.yml the link rules run only when they were selected and a folder was
+    named: that folder is the docs folder (a copy of a few files or folders of a site would
+    otherwise be all broken links)."""
+    result = LinkFindings()
+    if not enabled & links.CODES:
+        return result
+    site = locate_site(paths, root)
+    pointed = selected and any(Path(p).is_dir() for p in paths)
+    if not site.docs_dir.is_dir() or (site.config_file is None and not pointed):
+        return result
+    index = build(site, use_cache=use_cache)
+    result.index = index
+    checked: dict[str, tuple[Path, str]] = {}
+    for path, display in files:
+        rel = index.rel(path)
+        if rel is not None and rel.endswith(".md") and rel in index.files:
+            checked[rel] = (path, display)
+    for raw in paths:
+        folder = Path(raw)
+        named = index.rel(folder)
+        if named is not None and named in index.files and named.endswith(".md"):
+            checked.setdefault(named, (folder, folder.as_posix()))  # index.md named by hand
+        elif folder.is_dir():
+            for rel in index.pages:
+                page = site.docs_dir / rel
+                if rel not in checked and _inside(page, folder):
+                    checked[rel] = (page, _display(page))
+    if not checked and not paths:
+        return result
+    engine_files = {file_key(path) for path, _ in files}
+    for rel, (path, display) in checked.items():
+        found = [f for f in _page_findings(index, rel) if f.code in enabled | {INTERNAL_ERROR}]
+        key = file_key(path)
+        if key in engine_files:
+            result.by_key[key] = found
+        elif found:  # a page the per-file checks skip (index.md): reported here
+            result.others.append((path, display, found))
+    changed = set(checked) | index.vanished()
+    for rel in index.linking_to(changed):
+        if rel in checked:
+            continue
+        found = [f for f in links.check_page(index, rel, only=changed) if f.code in enabled]
+        if found:
+            page = site.docs_dir / rel
+            result.others.append((page, _display(page), found))
+    if checked and site.config_file is not None:
+        nav = [f for f in links.check_nav(index) if f.code in enabled]
+        if nav:
+            result.others.append((site.config_file, _display(site.config_file), nav))
+    if index.cache is not None:
+        index.cache.forget(index.vanished())
+    index.save()
+    return result
+
+
+def _page_findings(index: SiteIndex, rel: str) -> list[Finding]:
+    """A page's link findings, or its internal error: one page never stops the others."""
+    try:
+        found = links.check_page(index, rel)
+    except Exception as exc:  # the net under the link rules, as in guard.per_file
+        return [guard.internal_error(exc)]
+    failed = index.errors.get(rel)
+    return [guard.internal_error(failed)] if failed is not None else found
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        Path(os.path.abspath(path)).relative_to(os.path.abspath(folder))
+    except ValueError:
+        return False
+    return True
+
+
+def _display(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+_INDEXES: dict[str, SiteIndex] = {}
+
+
+def page_findings(doc: Document, enabled: frozenset[str]) -> list[Finding]:
+    """The link findings of a page as it is in memory (for --fix, between rounds)."""
+    if not enabled & links.CODES or not doc.readable:
+        return []
+    site = locate_site([doc.path], None)
+    if site.config_file is None:
+        return []  # a lone page is not a site
+    key = os.path.abspath(site.docs_dir)
+    if key not in _INDEXES:
+        if not site.docs_dir.is_dir():
+            return []
+        _INDEXES[key] = build(site)
+    index = _INDEXES[key]
+    rel = index.rel(doc.path)
+    if rel is None or rel not in index.files:
+        return []
+    index.records[rel] = outline(doc, index.ids)
+    return [f for f in links.check_page(index, rel) if f.code in enabled]
