@@ -17,7 +17,9 @@ from typing import Any
 
 from .resources import load_json
 
-_MARKER = re.compile(r"<!--\s*(?P<marker>list_[a-z_]+)(?P<args>[^\n]*?)-->", re.IGNORECASE)
+#: the marker's name at the start of a comment's text, and the arguments after it
+_NAME = re.compile(r"\s*(?P<marker>list_[a-z_]+)", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -73,16 +75,29 @@ def flag_prefixes() -> tuple[str, ...]:
 def find(lines: tuple[str, ...] | list[str], start: int = 0) -> Iterator[Marker]:
     """Every one-line list comment from line `start` on (code masked out by the caller).
 
-    A cheap substring test first: most lines hold no list comment at all."""
+    A cheap substring test first: most lines hold no list comment at all. Each comment is
+    found by looking for its opener and then its first closer, never by a pattern that scans
+    to the end of the line from every opener (a line of unclosed openers stays linear)."""
     for i in range(start, len(lines)):
         line = lines[i]
         if "list_" not in line:
             continue
-        for m in _MARKER.finditer(line):
-            args = []
-            for n, token in enumerate(re.finditer(r"\S+", m.group("args"))):
-                args.append(Argument(token.group(), m.start("args") + token.start(), n == 0))
+        pos, closer = 0, -1
+        while (opener := line.find("<!--", pos)) >= 0:
+            if closer < opener + 4:  # the first closer after this opener (kept for the next)
+                closer = line.find("-->", opener + 4)
+            if closer < 0:
+                break  # no later opener on this line is closed either
+            m = _NAME.match(line, opener + 4, closer)
+            if m is None:
+                pos = opener + 1
+                continue
+            args = [
+                Argument(token.group(), token.start(), n == 0)
+                for n, token in enumerate(_TOKEN.finditer(line, m.end(), closer))
+            ]
             yield Marker(m.group("marker").lower(), i, m.start("marker"), tuple(args))
+            pos = closer + 3
 
 
 def stem_references(
