@@ -40,30 +40,61 @@ _POSITIONAL = tuple(f.name for f in fields(Entry))[:2] == _TRANSIENT
 RACY_NS = 2_000_000_000
 
 
+def stamp(path: str | os.PathLike[str]) -> list[int] | None:
+    """A file's size and modification time, as a cache keeps them; None when it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def fresh(stamp_now: list[int] | None, kept: object, written: int) -> bool:
+    """Whether a kept stamp still vouches for the file: the same size and time, and the file
+    not changed so close to the cache's writing that a change in the same clock tick could
+    hide (git's "racy" files)."""
+    return stamp_now is not None and kept == stamp_now and stamp_now[1] < written - RACY_NS
+
+
+def read(path: Path, fingerprint: str, table: str) -> tuple[dict[str, Any], int]:
+    """The cache file's `table` and when it was written, or nothing when it is missing,
+    damaged or made by another version or layout."""
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("fingerprint") == fingerprint:
+            return dict(data[table]), int(data["written"])
+    return {}, 0
+
+
+def write(path: Path, fingerprint: str, table: str, entries: dict[str, Any]) -> None:
+    """Written atomically into the cache folder (with a .gitignore of its own); a folder that
+    cannot be written only means the files are read again next time."""
+    with contextlib.suppress(OSError):
+        folder = path.parent
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# made by vereistenlint: nothing here belongs in git\n*\n")
+        tmp = folder / f"{path.stem}.{os.getpid()}.tmp"
+        payload = {"fingerprint": fingerprint, "written": time.time_ns(), table: entries}
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+
 class IndexCache:
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / "index.json"
         self.root = root
         self.fingerprint = f"{FORMAT}:{__version__}:{LAYOUT}:{fingerprint}"
-        self.entries: dict[str, list[Any]] = {}
         self.dirty = False
-        #: when the cache was written: a file changed shortly before then may have changed
-        #: again within the same clock tick, unseen by its time stamp (git's "racy" files)
-        self.written = 0
-        with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("fingerprint") == self.fingerprint:
-                self.entries = dict(data["files"])
-                self.written = int(data["written"])
+        #: the rows, and when the cache was written (for the racy-file guard of `fresh`)
+        self.entries, self.written = read(self.path, self.fingerprint, "files")
 
     def get(self, file: RepoFile) -> Entry | None:
         row = self.entries.get(file.rel)
         if row is None:
             return None
-        stamp = _stamp(file.full)
-        if stamp is None or row[0] != stamp[0] or row[1] != stamp[1]:
-            return None
-        if stamp[1] >= self.written - RACY_NS:
+        if not fresh(stamp(file.full), row[:2], self.written):
             return None
         values = row[2:]
         try:
@@ -77,33 +108,14 @@ class IndexCache:
             return None
 
     def put(self, file: RepoFile, entry: Entry) -> None:
-        stamp = _stamp(file.full)
-        if stamp is None:
+        now = stamp(file.full)
+        if now is None:
             return
         values = [getattr(entry, name) for name in _FIELDS]
         values[_REFERENCES] = [astuple(r) for r in entry.references]
-        self.entries[file.rel] = [*stamp, *values]
+        self.entries[file.rel] = [*now, *values]
         self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
-            return
-        with contextlib.suppress(OSError):
-            folder = self.path.parent
-            folder.mkdir(exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# made by vereistenlint: nothing here belongs in git\n*\n")
-            tmp = folder / f"index.{os.getpid()}.tmp"
-            written = time.time_ns()
-            payload = {"fingerprint": self.fingerprint, "written": written, "files": self.entries}
-            tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.path)
-
-
-def _stamp(path: str) -> list[int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
+        if self.dirty:
+            write(self.path, self.fingerprint, "files", self.entries)

@@ -8,17 +8,14 @@ read. Which files exist is one walk of the docs folder, never cached.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import posixpath
-import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from ..cache import FOLDER, RACY_NS
+from .. import cache as store
+from ..cache import FOLDER
 from ..document import Document
 from ..files import read_bytes, split_lines
 from ..load import _FM_CLOSE, _FM_OPEN
@@ -86,7 +83,7 @@ class SiteIndex:
         path = self.site.docs_dir / rel
         cached = self.cache.get(path, rel) if self.cache is not None else None
         if cached is None:
-            stamp = _stamp(path)
+            stamp = store.stamp(path)
             memo_key = (os.path.abspath(path), self.ids.fingerprint)
             memo = _MEMO.get(memo_key)
             if memo is not None and stamp is not None and memo[0] == stamp:
@@ -167,21 +164,14 @@ class SiteCache:
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / CACHE_NAME
         self.fingerprint = f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
-        self.entries: dict[str, dict[str, Any]] = {}
-        self.written = 0
         self.dirty = False
-        with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("fingerprint") == self.fingerprint:
-                self.entries = dict(data["pages"])
-                self.written = int(data["written"])
+        self.entries, self.written = store.read(self.path, self.fingerprint, "pages")
 
     def get(self, path: Path, rel: str) -> Outline | None:
-        stamp = _stamp(path)
         item = self.entries.get(rel)
-        if stamp is None or item is None or item.get("stamp") != stamp:
-            return None
-        if stamp[1] >= self.written - RACY_NS:
+        if not isinstance(item, dict) or not store.fresh(
+            store.stamp(path), item.get("stamp"), self.written
+        ):
             return None
         try:
             return Outline(
@@ -192,7 +182,7 @@ class SiteCache:
             return None
 
     def put(self, path: Path, rel: str, found: Outline) -> None:
-        stamp = _stamp(path)
+        stamp = store.stamp(path)
         if stamp is None:
             return
         links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
@@ -205,27 +195,5 @@ class SiteCache:
                 self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
-            return
-        with contextlib.suppress(OSError):
-            folder = self.path.parent
-            folder.mkdir(exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# made by vereistenlint: nothing here belongs in git\n*\n")
-            tmp = folder / f"site.{os.getpid()}.tmp"
-            payload = {
-                "fingerprint": self.fingerprint,
-                "written": time.time_ns(),
-                "pages": self.entries,
-            }
-            tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.path)
-
-
-def _stamp(path: Path) -> list[int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
+        if self.dirty:
+            store.write(self.path, self.fingerprint, "pages", self.entries)
