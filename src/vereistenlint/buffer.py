@@ -15,7 +15,6 @@ This module is the one place outside the command that depends on the engine's st
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from .index import add_rest
 from .index import index_file as _index_file
 from .load import load_bytes
 from .options import Options
+from .paths import relative_to
 from .profiles import Profile
 from .repo import Entry, RepoIndex, entry_for
 from .rules import BY_CODE, REPO_CHECKS, Rule
@@ -85,7 +85,7 @@ def served(path: Path, config: Config | None, root: Path) -> bool:
     under `root` but the folders' overview pages (as `vereistenlint check ROOT` does); the
     caller still leaves alone a file that no profile recognises (see `visible`).
     """
-    if path.suffix != ".md" or path.name in SKIPPED_NAMES or not _inside(path, root):
+    if path.suffix != ".md" or path.name in SKIPPED_NAMES or relative_to(path, root) is None:
         return False
     if config is not None and config.include:
         return included(path, config) and relative_to_root(path, config) is not None
@@ -119,14 +119,6 @@ def repository_files(config: Config | None, root: Path) -> list[Path]:
 def index_file(path: Path, display: str, options: Options) -> Entry:
     """The repository index's entry for a file on disk (not open in the editor)."""
     return _index_file(path, display, options.profile, options.config)
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
-    except ValueError:
-        return False
-    return True
 
 
 # -- checking --------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from ..paths import display_path
+
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 #: MkDocs' built-in markdown_extensions, always loaded before the configured ones
 DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -93,7 +95,7 @@ class SiteConfig:
     def display_config(self) -> str:
         if self.config_file is None:
             return "mkdocs.yml"
-        return _display(self.config_file)
+        return display_path(self.config_file)
 
 
 def _short(name: str) -> str:
@@ -234,10 +236,3 @@ def _nav_items(node: yaml.Node, title: str | None = None) -> Iterator[NavItem]:
         for k, v in node.value:
             name = k.value if isinstance(k, yaml.ScalarNode) else None
             yield from _nav_items(v, str(name) if name is not None else None)
-
-
-def _display(path: Path) -> str:
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()

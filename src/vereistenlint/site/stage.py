@@ -18,6 +18,7 @@ from .. import guard
 from ..discover import file_key
 from ..document import Document
 from ..findings import Finding
+from ..paths import display_path, relative_to
 from ..rules import site_links as links
 from ..rules.reliability import INTERNAL_ERROR
 from .index import SiteIndex, build
@@ -85,8 +86,8 @@ def run(
         elif folder.is_dir():
             for rel in index.pages:
                 page = site.docs_dir / rel
-                if rel not in checked and _inside(page, folder):
-                    checked[rel] = (page, _display(page))
+                if rel not in checked and relative_to(page, folder) is not None:
+                    checked[rel] = (page, display_path(page))
     if not checked and not paths:
         return result
     engine_files = {file_key(path) for path, _ in files}
@@ -104,11 +105,11 @@ def run(
         found = [f for f in links.check_page(index, rel, only=changed) if f.code in enabled]
         if found:
             page = site.docs_dir / rel
-            result.others.append((page, _display(page), found))
+            result.others.append((page, display_path(page), found))
     if checked and site.config_file is not None:
         nav = [f for f in links.check_nav(index) if f.code in enabled]
         if nav:
-            result.others.append((site.config_file, _display(site.config_file), nav))
+            result.others.append((site.config_file, display_path(site.config_file), nav))
     if index.cache is not None:
         index.cache.forget(index.vanished())
     index.save()
@@ -123,21 +124,6 @@ def _page_findings(index: SiteIndex, rel: str) -> list[Finding]:
         return [guard.internal_error(exc)]
     failed = index.errors.get(rel)
     return [guard.internal_error(failed)] if failed is not None else found
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        Path(os.path.abspath(path)).relative_to(os.path.abspath(folder))
-    except ValueError:
-        return False
-    return True
-
-
-def _display(path: Path) -> str:
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 _INDEXES: dict[str, SiteIndex] = {}
