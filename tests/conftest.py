@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_copy(name: str, target: Path) -> Path:
+    """A copy of one tree of ../shared/corpus at `target` (the tests may change it); the test
+    is skipped when the corpus is not there."""
+    source = CORPUS / name
+    if not source.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    shutil.copytree(source, target)
+    return target
 
 
 @pytest.fixture

@@ -6,12 +6,13 @@ exact. Skips when ../shared is absent."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import corpus_copy
 
 CONFIG = """
 include = ["docs/voldoen-aan-wetten-en-regels/**/*.md"]
@@ -331,13 +332,8 @@ SCRIPT_RULES = {"VL016", "VL401", "VL402"}
 
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
-    from .conftest import CORPUS
-
-    source = CORPUS / "algoritmekader-2026-06"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
     repo = tmp_path_factory.mktemp("ak") / "algoritmekader"
-    shutil.copytree(source, repo)
+    corpus_copy("algoritmekader-2026-06", repo)
     (repo / "vereistenlint.toml").write_text(CONFIG, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "vereistenlint", "check", "--format", "json", "."],
@@ -367,12 +363,7 @@ def test_the_content_repos_own_checks_find_nothing_here_either(
 
 
 def test_all_171_files_were_checked(tmp_path: Path) -> None:
-    from .conftest import CORPUS
-
-    source = CORPUS / "algoritmekader-2026-06"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    shutil.copytree(source, tmp_path / "ak")
+    corpus_copy("algoritmekader-2026-06", tmp_path / "ak")
     (tmp_path / "ak" / "vereistenlint.toml").write_text(CONFIG, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "vereistenlint", "check"],
@@ -417,12 +408,7 @@ NEW_FAMILIES = ("VL50", "VL125", "VL126", "VL127", "VL128")
 
 
 def test_the_full_tree_has_exactly_the_known_box_and_link_defects(tmp_path: Path) -> None:
-    from .conftest import CORPUS
-
-    source = CORPUS / "algoritmekader-2026-06-full"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    shutil.copytree(source, tmp_path / "ak")
+    corpus_copy("algoritmekader-2026-06-full", tmp_path / "ak")
     proc = subprocess.run(
         [sys.executable, "-m", "vereistenlint", "check", "--format", "json", "."],
         cwd=tmp_path / "ak",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CORPUS
+from .conftest import CORPUS, corpus_copy
 from .test_corpus_2026 import CONFIG, EXPECTED
 
 FULL = CORPUS / "algoritmekader-2026-06-full"
@@ -176,10 +176,7 @@ EXPECTED_TOOLS: list[tuple[tuple[str, int, int, str], str]] = [
 
 
 def _copy(tmp: Path) -> Path:
-    if not FULL.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    repo = tmp / "algoritmekader"
-    shutil.copytree(FULL, repo)
+    repo = corpus_copy(FULL.name, tmp / "algoritmekader")
     (repo / "vereistenlint.toml").write_text(CONFIG_FULL, encoding="utf-8")
     return repo
 

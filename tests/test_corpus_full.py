@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import corpus_copy
 from .test_corpus_2026 import EXPECTED as CONTENT
 from .test_corpus_2026_full import EXPECTED_TOOLS as TOOL_FINDINGS
 
@@ -62,13 +63,8 @@ def _key(d: dict[str, object]) -> tuple[str, int, int, str]:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    from .conftest import CORPUS
-
-    source = CORPUS / "algoritmekader-2026-06-full"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
     repo = tmp_path_factory.mktemp("ak-full") / "Algoritmekader"
-    shutil.copytree(source, repo)
+    corpus_copy("algoritmekader-2026-06-full", repo)
     return subprocess.run(
         [sys.executable, "-m", "vereistenlint", "check", "--format", "json", "--no-cache"],
         cwd=repo,
@@ -101,12 +97,7 @@ def test_only_the_conflict_and_links_are_found_outside_the_content_folders(
 
 
 def test_every_page_under_docs_is_checked_and_no_template(tmp_path: Path) -> None:
-    from .conftest import CORPUS
-
-    source = CORPUS / "algoritmekader-2026-06-full"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    shutil.copytree(source, tmp_path / "ak")
+    corpus_copy("algoritmekader-2026-06-full", tmp_path / "ak")
     proc = subprocess.run(
         [sys.executable, "-m", "vereistenlint", "check", "--format", "junit", "--no-cache"],
         cwd=tmp_path / "ak",
@@ -162,13 +153,8 @@ TEMPLATE_AS_REQUIREMENT = {
 
 
 def test_the_template_copied_in_as_a_requirement_is_reported(tmp_path: Path) -> None:
-    from .conftest import CORPUS
-
-    source = CORPUS / "algoritmekader-2026-06-full"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
     repo = tmp_path / "Algoritmekader"
-    shutil.copytree(source, repo)
+    corpus_copy("algoritmekader-2026-06-full", repo)
     new = PREFIX + "vereisten/nieuwe-vereiste.md"
     shutil.copy(repo / "templates" / "template-vereiste.md", repo / new)
     proc = subprocess.run(
