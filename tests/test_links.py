@@ -243,6 +243,24 @@ def test_suggestions_name_what_exists_now() -> None:
     assert found[("links.md", 8, 70)].fix is None  # three candidates: none is certain
 
 
+def test_a_missing_page_in_a_large_folder_is_compared_with_its_alphabetical_neighbours(
+    tmp_path: Path,
+) -> None:
+    """The nearest-name search costs the same per broken link in a folder of any size: past
+    2 * NEARBY files only the names around the missing one are compared (linear, not n^2)."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    folder = tmp_path / "docs" / "p"
+    folder.mkdir(parents=True)
+    for i in range(3 * 200):
+        (folder / f"m-{i:04d}-pagina.md").write_text(f"# Pagina {i}\n")
+    (folder / "zz-0300-paginaa.md").write_text("# Ver weg\n")  # alike, but far in the order
+    (folder / "links.md").write_text("# L\n\n[a](m-0450-pagin.md) [b](zz-0300-pagin.md)\n")
+    found = {d.column: d.message for d in check([folder / "links.md"], select=LINKS)}
+    assert "p/m-0450-pagina.md" in found[5]
+    assert "zz-0300-paginaa.md" in found[26]  # its own neighbourhood holds it
+    assert "m-0300-pagina.md" not in found[26]  # too far from 'zz-' in the order to be compared
+
+
 def test_unsafe_fix_rewrites_a_link_with_one_certain_candidate(tmp_path: Path) -> None:
     shutil.copytree(SITE, tmp_path / "site")
     page = tmp_path / "site" / "docs" / "vereisten" / "links.md"

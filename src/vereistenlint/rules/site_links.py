@@ -11,6 +11,7 @@ are never guessed at.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import posixpath
 import re
@@ -166,10 +167,24 @@ def _candidates(index: SiteIndex, target: str) -> list[str]:
     same = index.by_name.get(name, [])
     if same:
         return list(same)
-    siblings = index.by_folder.get(posixpath.dirname(target), [])
-    by_name = {posixpath.basename(f): f for f in siblings}
-    close = difflib.get_close_matches(name, list(by_name), n=3, cutoff=0.8)
-    return [by_name[c] for c in close]
+    folder = posixpath.dirname(target)
+    names = index.names_in(folder)
+    close = difflib.get_close_matches(name, _nearby(names, name), n=3, cutoff=0.8)
+    return [posixpath.join(folder, c) if folder else c for c in close]
+
+
+#: how many names on either side of a missing name, in alphabetical order, are compared with it:
+#: a folder of thousands of files costs no more per broken link than one of a few hundred
+NEARBY = 200
+
+
+def _nearby(names: list[str], name: str) -> list[str]:
+    """The sorted names around where `name` would stand: a renamed file mostly keeps its start,
+    and every name of a folder of up to 2 * NEARBY files is compared."""
+    if len(names) <= 2 * NEARBY:
+        return names
+    at = bisect.bisect_left(names, name)
+    return names[max(0, at - NEARBY) : at + NEARBY]
 
 
 def _anchor(

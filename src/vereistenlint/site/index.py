@@ -46,6 +46,7 @@ class SiteIndex:
     read: set[str] = field(default_factory=set)
     #: pages whose outline failed: an internal error, reported on the page when it is checked
     errors: dict[str, Exception] = field(default_factory=dict)
+    _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def by_name(self) -> dict[str, list[str]]:
@@ -62,6 +63,15 @@ class SiteIndex:
         for f in sorted(self.files):
             found.setdefault(posixpath.dirname(f), []).append(f)
         return found
+
+    def names_in(self, folder: str) -> list[str]:
+        """The names of the files directly in a folder, sorted."""
+        names = self._names.get(folder)
+        if names is None:
+            names = self._names[folder] = sorted(
+                posixpath.basename(f) for f in self.by_folder.get(folder, ())
+            )
+        return names
 
     @property
     def pages(self) -> list[str]:
