@@ -3,21 +3,32 @@
 - mkdocs.yml is read with libyaml's parser where it can be: the data, the node tree and every
   position (nav findings are reported at them) must equal what PyYAML's pure-Python parser
   gives, on the real mkdocs.yml, our fixtures and many variations of them.
+- Without the cache, the pages that link into a checked page are found by outlining only the
+  pages whose text can spell such a link (`site.index.could_link`): the same pages as
+  outlining every page, on our fixtures, a generated site, the content repo and pages that
+  spell the link with escapes, entities and percent-encoding.
 """
 
 from __future__ import annotations
 
 import itertools
+import posixpath
 import random
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from vereistenlint.site import index as site_index
 from vereistenlint.site import mkdocs
+from vereistenlint.site.outline import link_target
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate  # the benchmark generator, a script beside the tests
 
 CORPUS_SITE = ROOT.parent / "shared/corpus/algoritmekader-2026-06-full/mkdocs.yml"
 FIXTURE_SITES = sorted((ROOT / "tests/fixtures").rglob("mkdocs.yml"))
@@ -150,3 +161,97 @@ def test_load_config_with_and_without_libyaml_is_the_same(
     slow = [mkdocs.load_config(p) for p in sites]
     assert fast == slow
     assert any(s.nav for s in slow) and any(s.problems for s in slow)
+
+
+# -- which pages link into a page: the text prefilter ------------------------------------------
+
+
+def _linking_slowly(index: site_index.SiteIndex, targets: set[str]) -> list[str]:
+    """`SiteIndex.linking_to` without the prefilter: every page outlined."""
+    found = []
+    for page in index.pages:
+        folder = posixpath.dirname(page)
+        if any(
+            link.kind in ("link", "image") and link_target(folder, link.url) in targets
+            for link in index.outline(page).links
+        ):
+            found.append(page)
+    return found
+
+
+#: pages that spell a link to ../doel.md (or to the folder "doel.md") in the ways the site reads
+TRICKY = {
+    "escaped.md": "[a](d\\oel.md) [b](../d&#111;el.md) [c](<../do%65l.md#x>)\n",
+    "entity-percent.md": "[a](../doel&#x2e;md) and [b](../doe%6C.md?q)\n",
+    "double.md": "[a](../do&#37;65l.md)\n",
+    "reference.md": "[a][r]\n\n[r]: ../&#100;oel.md\n",
+    "image.md": "![a](../doel%2Emd)\n",
+    "plain.md": "[a](../doel.md)\n",
+    "not-a-link.md": "`[a](../doel.md)` and doel.md in prose, [b](../doelen.md)\n",
+    "escape-no-link.md": "100% &amp; \\* [b](../ander.md)\n",
+    "nothing.md": "[b](../ander.md)\n",
+}
+
+
+def _tricky_site(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    docs = root / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "doel.md").write_text("# Doel\n", encoding="utf-8")
+    (docs / "ander.md").write_text("# Ander\n", encoding="utf-8")
+    for name, text in TRICKY.items():
+        (docs / "sub" / name).write_text(f"# {name}\n\n{text}", encoding="utf-8")
+    # a folder of the target's name: "." on a page in it names the folder itself
+    (docs / "x" / "doel.md").mkdir(parents=True)
+    (docs / "x" / "doel.md" / "index.md").write_text("[hier](.)\n", encoding="utf-8")
+    return root
+
+
+def _sites(tmp_path: Path) -> list[Path]:
+    sites = [_tricky_site(tmp_path / "tricky"), FIXTURES / "site"]
+    generated = tmp_path / "generated"
+    generate.generate(generated, 300, seed=7, config=True)
+    sites.append(generated)
+    if CORPUS_SITE.is_file():
+        sites.append(CORPUS_SITE.parent)
+    return sites
+
+
+def test_the_prefilter_finds_every_page_that_links_into_a_target(tmp_path: Path) -> None:
+    compared = linking = 0
+    for root in _sites(tmp_path):
+        site = mkdocs.load_config(root / "mkdocs.yml")
+        pages = site_index.build(site).pages
+        rng = random.Random(13)
+        targets = [*pages[:5], *rng.sample(pages, min(40, len(pages)))]
+        targets += ["verdwenen.md", "sub/verdwenen.md", "doel.md", "x/doel.md"]
+        for target in targets:
+            fast = site_index.build(site).linking_to({target})
+            slow = _linking_slowly(site_index.build(site), {target})
+            assert fast == slow, (root, target)
+            compared += 1
+            linking += len(slow)
+    assert compared > 100 and linking > 50
+
+
+def test_the_prefilter_reads_escapes_entities_and_percent_encoding(tmp_path: Path) -> None:
+    site = mkdocs.load_config(_tricky_site(tmp_path) / "mkdocs.yml")
+    index = site_index.build(site)
+    found = index.linking_to({"doel.md"})
+    assert found == _linking_slowly(site_index.build(site), {"doel.md"})
+    spelled = {"escaped", "entity-percent", "double", "reference", "image", "plain"}
+    assert found == sorted(f"sub/{name}.md" for name in spelled)
+    # and only the pages that could spell it were outlined
+    assert "sub/nothing.md" not in index.records and "sub/escape-no-link.md" not in index.records
+    assert "sub/not-a-link.md" in index.records  # it holds the name: outlined, not a link
+
+
+def test_could_link() -> None:
+    could = site_index.could_link
+    assert could("a.md", "[x](doel.md)", {"doel.md"})
+    assert not could("a.md", "[x](ander.md)", {"doel.md"})
+    assert could("doel.md/a.md", "[x](.)", {"doel.md"})  # the page's own folder
+    assert could("a.md", "[x](d%6Fel.md)", {"doel.md"})
+    assert could("a.md", "[x](d&ouml;el.md)", {"döel.md"})
+    assert not could("a.md", "[x](d%6Fel.md) 100%", {"ander.md"})

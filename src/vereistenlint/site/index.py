@@ -13,6 +13,9 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote
+
+from markdown_it.common.utils import unescapeAll
 
 from .. import cache as store
 from ..cache import FOLDER
@@ -119,9 +122,20 @@ class SiteIndex:
         return {rel for rel in self.cache.entries if rel not in self.files}
 
     def linking_to(self, targets: set[str]) -> list[str]:
-        """Pages with a Markdown link into one of `targets` (paths relative to docs_dir)."""
+        """Pages with a Markdown link into one of `targets` (paths relative to docs_dir).
+
+        Without the cache, a page whose text cannot spell a link to any of them is not
+        outlined at all (`could_link`); with it, every page is, so that the cache holds every
+        page for the next run."""
+        names = {posixpath.basename(t) for t in targets}
         found = []
         for page in self.pages:
+            if (
+                self.cache is None
+                and page not in self.records
+                and not self._could_link(page, names)
+            ):
+                continue
             folder = posixpath.dirname(page)
             for link in self.outline(page).links:
                 if link.kind in ("link", "image") and link_target(folder, link.url) in targets:
@@ -129,9 +143,40 @@ class SiteIndex:
                     break
         return found
 
+    def _could_link(self, page: str, names: set[str]) -> bool:
+        try:
+            text = read_bytes(self.site.docs_dir / page).decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return True  # the outline says what is wrong with it
+        return could_link(page, text, names)
+
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save()
+
+
+#: what can spell a character of a link's destination without writing it: a backslash escape
+#: or an entity (markdown-it's unescapeAll), or percent-encoding (the link's URL is unquoted)
+_ESCAPES = ("\\", "&", "%")
+
+
+def could_link(page: str, text: str, names: set[str]) -> bool:
+    """Whether the page (its path relative to docs_dir and its text) can hold a Markdown link
+    that `link_target` resolves to a file with one of these names: False only when it cannot.
+
+    The target's name is the last part of the normalised path, so it is a part of the link's
+    destination as the site reads it (or of the page's own folder, for "." and the like). That
+    destination is the text as written with its escapes, entities and percent-encoding undone;
+    so a page with none of those must contain the name as written, and any other page must
+    contain it once they are undone in the whole text. (No escape can straddle the start or
+    end of a destination: it is delimited by "(", "<", a space, ")" or ">", none of which can
+    continue or end an escape, an entity or a percent sign's two digits.)"""
+    if any(n in text or n in page for n in names):
+        return True
+    if not any(e in text for e in _ESCAPES):
+        return False
+    decoded = unquote(unescapeAll(text))
+    return any(n in decoded for n in names)
 
 
 def load_body(path: Path, display: str) -> Document:
