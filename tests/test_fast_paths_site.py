@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import posixpath
 import random
 import sys
@@ -255,3 +256,23 @@ def test_could_link() -> None:
     assert could("a.md", "[x](d%6Fel.md)", {"doel.md"})
     assert could("a.md", "[x](d&ouml;el.md)", {"döel.md"})
     assert not could("a.md", "[x](d%6Fel.md) 100%", {"ander.md"})
+
+
+def test_the_docs_walk_finds_what_os_walk_finds(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for rel in ["a.md", "b/c.md", "b/.hidden.md", ".git/x", "b/d/e.png", "f/g/h/i.md", "j.md.d/k"]:
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("x", encoding="utf-8")
+    (docs / "link-to-folder").symlink_to(docs / "b", target_is_directory=True)
+    (docs / "link-to-file.md").symlink_to(docs / "a.md")
+    (docs / "broken.md").symlink_to(docs / "nowhere.md")
+    (docs / "empty").mkdir()
+    walked: tuple[set[str], set[str]] = (set(), {""})
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = Path(os.path.relpath(dirpath, docs)).as_posix()
+        rel = "" if rel == "." else rel
+        walked[1].add(rel)
+        walked[0].update(posixpath.join(rel, n) if rel else n for n in filenames if n[0] != ".")
+    assert site_index.walk_docs(str(docs)) == walked
+    assert "link-to-file.md" in walked[0] and "link-to-folder" not in walked[1]

@@ -5,8 +5,8 @@ Only what the repository-wide rules need is kept per file (its profile, id, the 
 it names, with their positions), keyed by the file's path relative to the configuration's
 folder and checked against its size and modification time. The cache lives in
 `.vereistenlint_cache/` beside the configuration, with a `.gitignore` of its own; it is data
-only (JSON), written atomically, and any problem reading or writing it just means the files
-are read again: the cache can never change a finding.
+only (lines of tab-separated text and JSON), written atomically, and any problem reading or
+writing it just means the files are read again: the cache can never change a finding.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import astuple, fields
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,11 @@ from .repo import Entry, Reference
 from .version import __version__
 
 FOLDER = ".vereistenlint_cache"
-FORMAT = 3
-#: An entry is kept as one row: its stamp (size, modification time), then the fields of
-#: `Entry` in order without the two that name the file (the references as rows of
-#: `Reference`'s fields). Rows load several times faster than objects with named fields
-#: (a 10,000-file index was 4 MB of repeated key names); the layout is part of the cache's
-#: fingerprint, so a field added to either class makes an old cache be read anew, not misread.
+FORMAT = 4
+#: An entry is kept as one row: the fields of `Entry` in order without the two that name the
+#: file (the references as rows of `Reference`'s fields). Rows load several times faster than
+#: objects with named fields; the layout is part of the cache's fingerprint, so a field added
+#: to either class makes an old cache be read anew, not misread.
 _TRANSIENT = ("key", "display")
 _FIELDS = tuple(f.name for f in fields(Entry) if f.name not in _TRANSIENT)
 _REFERENCES = _FIELDS.index("references")
@@ -39,14 +39,41 @@ _POSITIONAL = tuple(f.name for f in fields(Entry))[:2] == _TRANSIENT
 #: files modified this close to the cache's writing are read again, whatever their stamp says
 RACY_NS = 2_000_000_000
 
+_UNSEEN: Any = object()
+#: stamps taken during one run (`one_run`): the repository index and the site index look at
+#: the same files, and each file is stat-ed once
+_RUN: dict[str, list[int] | None] | None = None
+
+
+@contextlib.contextmanager
+def one_run() -> Iterator[None]:
+    """Within the block, a file's stamp is taken once (the first look is the one both caches
+    trust: taken before the file is read, it can only make a file be read again)."""
+    global _RUN
+    outer, _RUN = _RUN, {} if _RUN is None else _RUN
+    try:
+        yield
+    finally:
+        _RUN = outer
+
 
 def stamp(path: str | os.PathLike[str]) -> list[int] | None:
     """A file's size and modification time, as a cache keeps them; None when it is gone."""
+    name = os.fspath(path)
+    memo = _RUN
+    if memo is not None:
+        known = memo.get(name, _UNSEEN)
+        if known is not _UNSEEN:
+            return known  # type: ignore[no-any-return]
     try:
-        st = os.stat(path)
+        st = os.stat(name)
     except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
+        found = None
+    else:
+        found = [st.st_size, st.st_mtime_ns]
+    if memo is not None:
+        memo[name] = found
+    return found
 
 
 def fresh(stamp_now: list[int] | None, kept: object, written: int) -> bool:
@@ -56,17 +83,49 @@ def fresh(stamp_now: list[int] | None, kept: object, written: int) -> bool:
     return stamp_now is not None and kept == stamp_now and stamp_now[1] < written - RACY_NS
 
 
-def read(path: Path, fingerprint: str, table: str) -> tuple[dict[str, Any], int]:
-    """The cache file's `table` and when it was written, or nothing when it is missing,
-    damaged or made by another version or layout."""
-    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("fingerprint") == fingerprint:
-            return dict(data[table]), int(data["written"])
+# -- the files on disk ------------------------------------------------------------------------
+# A cache file is a header line (JSON: the fingerprint and when it was written), then one line
+# per file: its path relative to the cache's folder, its stamp and its fields, separated by
+# tabs, the last field JSON. Only the lines of files that are asked for are decoded, and a
+# stamp is compared as text: a 10,000-file repository's index is split into lines, not
+# decoded into 10,000 objects, when one file is checked. A path with a tab or a line break in
+# it is never kept (such a file is read every time).
+
+
+def storable(rel: str) -> bool:
+    return "\t" not in rel and "\n" not in rel and "\r" not in rel
+
+
+def read_rows(path: Path, fingerprint: str) -> tuple[dict[str, str], int]:
+    """Each file's line after its path (``size<TAB>mtime<TAB>...``), and when the cache was
+    written; nothing when the file is missing, damaged or made by another version or layout."""
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError, AttributeError):
+        head, _, body = path.read_bytes().decode("utf-8").partition("\n")
+        header = json.loads(head)
+        if header.get("fingerprint") == fingerprint:
+            rows: dict[str, str] = {}
+            for line in body.split("\n"):
+                rel, tab, rest = line.partition("\t")
+                if tab:
+                    rows[rel] = rest
+            return rows, int(header["written"])
     return {}, 0
 
 
-def write(path: Path, fingerprint: str, table: str, entries: dict[str, Any]) -> None:
+def row_prefix(stamp_now: list[int]) -> str:
+    return f"{stamp_now[0]}\t{stamp_now[1]}\t"
+
+
+def fresh_row(row: str | None, stamp_now: list[int] | None, written: int) -> str | None:
+    """The fields of a row after its stamp, when the stamp still vouches for the file (see
+    `fresh`); else None."""
+    if row is None or stamp_now is None or stamp_now[1] >= written - RACY_NS:
+        return None
+    prefix = row_prefix(stamp_now)
+    return row[len(prefix) :] if row.startswith(prefix) else None
+
+
+def write_rows(path: Path, fingerprint: str, rows: dict[str, str]) -> None:
     """Written atomically into the cache folder (with a .gitignore of its own); a folder that
     cannot be written only means the files are read again next time."""
     with contextlib.suppress(OSError):
@@ -76,46 +135,70 @@ def write(path: Path, fingerprint: str, table: str, entries: dict[str, Any]) -> 
         if not ignore.exists():
             ignore.write_text("# made by vereistenlint: nothing here belongs in git\n*\n")
         tmp = folder / f"{path.stem}.{os.getpid()}.tmp"
-        payload = {"fingerprint": fingerprint, "written": time.time_ns(), table: entries}
-        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        header = json.dumps({"fingerprint": fingerprint, "written": time.time_ns()})
+        lines = [header, *(f"{rel}\t{row}" for rel, row in rows.items())]
+        tmp.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
         os.replace(tmp, path)
 
 
+def dumps(value: object) -> str:
+    """One line of JSON (no line break or tab can stand in it unescaped)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 class IndexCache:
+    """The repository index's rows: ``size, mtime, profile, stem, id (JSON), row (JSON)``.
+
+    What the repository-wide rules look up for every file (its profile and stem, and its id
+    when it is the checked file's) stands in the line as text; the row, with the positions,
+    is decoded only for the entries a rule reads (`RepoIndex.add_pending`)."""
+
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / "index.json"
         self.root = root
         self.fingerprint = f"{FORMAT}:{__version__}:{LAYOUT}:{fingerprint}"
         self.dirty = False
         #: the rows, and when the cache was written (for the racy-file guard of `fresh`)
-        self.entries, self.written = read(self.path, self.fingerprint, "files")
+        self.rows, self.written = read_rows(self.path, self.fingerprint)
+
+    def lookup(self, file: RepoFile) -> tuple[str, str, str, str] | None:
+        """(profile or "", stem, id as JSON, row as JSON) of a file the cache still holds."""
+        fields_ = fresh_row(self.rows.get(file.rel), stamp(file.full), self.written)
+        if fields_ is None:
+            return None
+        parts = fields_.split("\t", 3)
+        if len(parts) != 4:
+            return None
+        profile, stem, ident, row = parts
+        return profile, stem, ident, row
 
     def get(self, file: RepoFile) -> Entry | None:
-        row = self.entries.get(file.rel)
-        if row is None:
-            return None
-        if not fresh(stamp(file.full), row[:2], self.written):
-            return None
-        values = row[2:]
-        try:
-            values[_REFERENCES] = tuple(Reference(*r) for r in values[_REFERENCES])
-            if _POSITIONAL:
-                return Entry(file.key, file.display, *values)
-            return Entry(
-                key=file.key, display=file.display, **dict(zip(_FIELDS, values, strict=True))
-            )
-        except (TypeError, ValueError, IndexError):  # a damaged row: the file is read again
-            return None
+        found = self.lookup(file)
+        return None if found is None else decode(file, found[3])
 
     def put(self, file: RepoFile, entry: Entry) -> None:
         now = stamp(file.full)
-        if now is None:
+        if now is None or not storable(file.rel) or not storable(entry.stem):
             return
         values = [getattr(entry, name) for name in _FIELDS]
         values[_REFERENCES] = [astuple(r) for r in entry.references]
-        self.entries[file.rel] = [*now, *values]
+        profile = entry.profile or ""
+        row = f"{profile}\t{entry.stem}\t{dumps(entry.id)}\t{dumps(values)}"
+        self.rows[file.rel] = row_prefix(now) + row
         self.dirty = True
 
     def save(self) -> None:
         if self.dirty:
-            write(self.path, self.fingerprint, "files", self.entries)
+            write_rows(self.path, self.fingerprint, self.rows)
+
+
+def decode(file: RepoFile, row: str) -> Entry | None:
+    """The entry a row holds, or None when the row is damaged (the file is read again)."""
+    try:
+        values = json.loads(row)
+        values[_REFERENCES] = tuple(Reference(*r) for r in values[_REFERENCES])
+        if _POSITIONAL:
+            return Entry(file.key, file.display, *values)
+        return Entry(key=file.key, display=file.display, **dict(zip(_FIELDS, values, strict=True)))
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None

@@ -153,7 +153,8 @@ def walk_repo(config: Config) -> list[RepoFile]:
     prefix = os.path.relpath(root) if os.sep == "/" else None  # Windows: the slow way
     # inside the repository (a prefix of '..'), a display path may not climb out and back in
     simple = prefix is not None and not prefix.startswith("..")
-    include, exclude = tuple(config.include), tuple(config.exclude)
+    include = globs.matcher(tuple(config.include)).fullmatch if config.include else None
+    exclude = globs.matcher(tuple(config.exclude)).fullmatch if config.exclude else None
     found: list[RepoFile] = []
     unreadable: list[Path] = []
     stack = [(root, "")]
@@ -161,31 +162,33 @@ def walk_repo(config: Config) -> list[RepoFile]:
         folder, rel_folder = stack.pop()
         try:
             with os.scandir(folder) as entries:
-                listed = sorted(_Listed.of(e) for e in entries)
+                listed = sorted(entries, key=_name)
         except OSError:
             unreadable.append(Path(folder))
             continue
+        enter: list[tuple[str, str]] = []
         for entry in listed:
             name = entry.name
-            if entry.folder or not name.endswith(".md"):
+            is_folder = _safely(entry.is_dir)
+            if is_folder or not name.endswith(".md"):
+                if is_folder and not name.startswith(".") and not _safely(entry.is_symlink):
+                    enter.append((entry.path, f"{rel_folder}/{name}" if rel_folder else name))
                 continue
             if name in SKIPPED_NAMES and skipped(Path(entry.path), config):
                 continue
             rel = f"{rel_folder}/{name}" if rel_folder else name
-            if include and not globs.matches(rel, include):
+            if include is not None and include(rel) is None:
                 continue
-            if exclude and globs.matches(rel, exclude):
+            if exclude is not None and exclude(rel) is not None:
                 continue
             if simple:
                 display = rel if prefix == "." else f"{prefix}/{rel}"
-                key = os.path.realpath(entry.path) if entry.link else f"{real_root}/{rel}"
+                link = _safely(entry.is_symlink)
+                key = os.path.realpath(entry.path) if link else f"{real_root}/{rel}"
             else:
                 display, key = display_path(Path(entry.path)), file_key(Path(entry.path))
             found.append(RepoFile(entry.path, rel, display, key))
-        enter = [e for e in listed if e.folder and not e.link and not e.name.startswith(".")]
-        stack.extend(
-            (e.path, f"{rel_folder}/{e.name}" if rel_folder else e.name) for e in reversed(enter)
-        )
+        stack.extend(reversed(enter))
     return found + [RepoFile.of((p, display_path(p)), config) for p in unreadable]
 
 
@@ -239,6 +242,10 @@ class _Listed(NamedTuple):
     @classmethod
     def of(cls, entry: os.DirEntry[str]) -> _Listed:
         return cls(entry.name, _safely(entry.is_dir), _safely(entry.is_symlink), entry.path)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _safely(test: Callable[[], bool]) -> bool:

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import checks, decide, guard, index, labels, parallel
+from . import cache, checks, decide, guard, index, labels, parallel
 from .choose import check_profile_name, choose_profile
 from .config import Config, max_file_size
 from .decide import to_diagnostic
@@ -70,19 +70,20 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     repo = RepoIndex()
     for outcome in outcomes:
         repo.add(outcome.entry)
-    if everything and config is not None:
-        index.add_rest(
-            repo, everything, options.profile, config, cache=options.cache, jobs=options.jobs
+    with cache.one_run():  # the repository index and the site index stat each file once
+        if everything and config is not None:
+            index.add_rest(
+                repo, everything, options.profile, config, cache=options.cache, jobs=options.jobs
+            )
+        site = site_stage.run(
+            paths,
+            files,
+            codes,
+            root=config.root if config else None,
+            use_cache=options.cache,
+            selected=bool(options.select or (config.select if config else ())),
         )
     diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
-    site = site_stage.run(
-        paths,
-        files,
-        codes,
-        root=config.root if config else None,
-        use_cache=options.cache,
-        selected=bool(options.select or (config.select if config else ())),
-    )
     for _, entry, decided in outcomes:
         wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]
         found = guard.repo_findings(wanted, repo, entry)

@@ -27,7 +27,8 @@ def add_rest(
     """Entries for the repository's files that are not being checked, from the cache where it
     still holds for the file, else read (and remembered) anew."""
     files = [f if isinstance(f, RepoFile) else RepoFile.of(f, config) for f in everything]
-    rest = [f for f in files if f.key not in repo.entries]
+    known = repo.entries
+    rest = [f for f in files if f.key not in known]
     store = None
     if cache:
         from .cache import IndexCache
@@ -35,9 +36,11 @@ def add_rest(
         store = IndexCache(config.root, _fingerprint(forced, config))
     missing: list[RepoFile] = []
     for file in rest:
-        cached = store.get(file) if store is not None else None
+        cached = store.lookup(file) if store is not None else None
         if cached is not None:
-            repo.add(cached)
+            profile, stem, ident, row = cached
+            make = partial(_from_row, file, row, forced, config)
+            repo.add_pending(file.key, stem, profile or None, ident, make)
         else:
             missing.append(file)
     work = partial(index_file, forced=forced, config=config)
@@ -69,6 +72,15 @@ def index_workers(jobs: int | None, files: int) -> int:
 def _fingerprint(forced: str | None, config: Config) -> str:
     """What an entry depends on besides the file itself: how profiles are chosen."""
     return repr((forced, config.profiles))
+
+
+def _from_row(file: RepoFile, row: str, forced: str | None, config: Config) -> Entry:
+    """A cached file's entry, when a rule reads it; a row that cannot be decoded (a damaged
+    cache) means the file is read now."""
+    from .cache import decode
+
+    entry = decode(file, row)
+    return entry if entry is not None else index_file(file.path, file.display, forced, config)
 
 
 @guard.per_file(guard.failed_index)

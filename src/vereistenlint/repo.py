@@ -8,7 +8,9 @@ their entries gathered afterwards.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,24 +115,65 @@ def _plain_span(doc: Document, node: Any, value: str) -> tuple[int, int, int]:
 
 @dataclass
 class RepoIndex:
-    entries: dict[str, Entry] = field(default_factory=dict)
+    _entries: dict[str, Entry] = field(default_factory=dict)
     by_id: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     stems_by_profile: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: by_id's lists sorted by display name, made when first asked for (once per id, not
     #: once per file that has it: 4,000 files with one id would sort 4,000 times)
     _sorted: dict[str, list[Entry]] = field(default_factory=dict)
+    #: entries known by their profile, stem and id only, made when a rule reads them (see
+    #: `add_pending`): key -> how to make it, and id (as JSON) -> keys
+    _pending: dict[str, Callable[[], Entry]] = field(default_factory=dict)
+    _pending_ids: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def entries(self) -> dict[str, Entry]:
+        """Every entry, by key (the pending ones are made now)."""
+        if self._pending:
+            for key in list(self._pending):
+                self._make(key)
+        return self._entries
 
     def add(self, entry: Entry) -> None:
-        if entry.key in self.entries:
+        if entry.key in self._entries or entry.key in self._pending:
             return
-        self.entries[entry.key] = entry
-        if entry.id is not None:
-            self.by_id[entry.id].append(entry)
-            self._sorted.pop(entry.id, None)
+        self._put(entry)
         if entry.profile is not None:
             self.stems_by_profile[entry.profile].add(entry.stem)
 
+    def add_pending(
+        self, key: str, stem: str, profile: str | None, id_json: str, make: Callable[[], Entry]
+    ) -> None:
+        """An entry of which only the profile, the stem and the id are known yet (the id as
+        `cache.dumps` writes it): `make` gives the whole entry, with those three the same,
+        when a rule asks for it. In a one-file check that is only the files that share the
+        checked file's id: the other 10,000 of a large repository are never made."""
+        if key in self._entries or key in self._pending:
+            return
+        self._pending[key] = make
+        if id_json != "null":
+            self._pending_ids.setdefault(id_json, []).append(key)
+        if profile is not None:
+            self.stems_by_profile[profile].add(stem)
+
+    def _make(self, key: str) -> Entry | None:
+        make = self._pending.pop(key, None)
+        if make is None:
+            return self._entries.get(key)
+        entry = make()
+        self._put(entry)
+        return entry
+
+    def _put(self, entry: Entry) -> None:
+        self._entries[entry.key] = entry
+        if entry.id is not None:
+            self.by_id[entry.id].append(entry)
+            self._sorted.pop(entry.id, None)
+
     def _same_id(self, ident: str) -> list[Entry]:
+        waiting = self._pending_ids.pop(_dumps(ident), None)
+        for key in waiting or ():
+            self._make(key)
         if ident not in self._sorted:
             self._sorted[ident] = sorted(self.by_id.get(ident, []), key=lambda e: e.display)
         return self._sorted[ident]
@@ -152,6 +195,11 @@ class RepoIndex:
                 break
             if e.key != entry.key:
                 shown.append(e)
-        stored = self.entries.get(entry.key)
+        stored = self._make(entry.key)
         total = len(same) - (1 if stored is not None and stored.id == entry.id else 0)
         return shown, total
+
+
+def _dumps(ident: str) -> str:
+    """An id as the cache writes it (`cache.dumps`: repo.py cannot import the cache)."""
+    return json.dumps(ident, ensure_ascii=False, separators=(",", ":"))

@@ -8,8 +8,10 @@ read. Which files exist is one walk of the docs folder, never cached.
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -32,7 +34,7 @@ CACHE_NAME = "site-index.json"
 #: outlines already made in this process, by file and stamp: the library and a language server
 #: check file after file, and every check needs every page's anchors
 _MEMO: dict[tuple[str, str], tuple[list[int], Outline]] = {}
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass
@@ -125,17 +127,24 @@ class SiteIndex:
         """Pages with a Markdown link into one of `targets` (paths relative to docs_dir).
 
         Without the cache, a page whose text cannot spell a link to any of them is not
-        outlined at all (`could_link`); with it, every page is, so that the cache holds every
-        page for the next run."""
+        outlined at all (`could_link`). With it, a page the cache still holds is passed over
+        when its cached outline (JSON, in which the names stand as written when they hold no
+        quote, backslash or control character) does not contain their names; every other
+        page is outlined, so that the cache holds every page for the next run."""
         names = {posixpath.basename(t) for t in targets}
+        plain = all(_json_plain(n) for n in names)
+        docs = os.fspath(self.site.docs_dir)
         found = []
         for page in self.pages:
-            if (
-                self.cache is None
-                and page not in self.records
-                and not self._could_link(page, names)
-            ):
-                continue
+            if page in self.records:
+                pass
+            elif self.cache is None:
+                if not self._could_link(page, names):
+                    continue
+            elif plain and not any(n in page for n in names):
+                cached = self.cache.payload(f"{docs}/{page}", page)
+                if cached is not None and not any(n in cached for n in names):
+                    continue  # none of its links can name a target (see could_link)
             folder = posixpath.dirname(page)
             for link in self.outline(page).links:
                 if link.kind in ("link", "image") and link_target(folder, link.url) in targets:
@@ -153,6 +162,11 @@ class SiteIndex:
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save()
+
+
+def _json_plain(text: str) -> bool:
+    """Whether JSON writes the text as it is (with ensure_ascii off)."""
+    return '"' not in text and "\\" not in text and all(c >= " " for c in text)
 
 
 #: what can spell a character of a link's destination without writing it: a backslash escape
@@ -197,58 +211,90 @@ def load_body(path: Path, display: str) -> Document:
 
 
 def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
-    files: set[str] = set()
-    folders: set[str] = {""}
-    docs = site.docs_dir
-    for dirpath, dirnames, filenames in os.walk(docs):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = Path(os.path.relpath(dirpath, docs)).as_posix()
-        rel_dir = "" if rel_dir == "." else rel_dir
-        folders.add(rel_dir)
-        for name in filenames:
-            if not name.startswith("."):
-                files.add(posixpath.join(rel_dir, name) if rel_dir else name)
+    files, folders = walk_docs(os.fspath(site.docs_dir))
     ids = heading_ids(site)
     cache = SiteCache(site.root, ids.fingerprint) if use_cache else None
     return SiteIndex(site, ids, frozenset(files), frozenset(folders), cache)
 
 
+def walk_docs(docs: str) -> tuple[set[str], set[str]]:
+    """Every file and folder under docs_dir (relative to it; "" is docs_dir itself), as
+    ``os.walk`` finds them (names starting with a dot left out, links to folders counted as
+    folders and not entered, folders that cannot be listed left out), with string joins
+    instead of a `relpath` per folder."""
+    files: set[str] = set()
+    folders: set[str] = {""}
+    stack = [(docs, "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            with os.scandir(folder) as listed:
+                entries = list(listed)
+        except OSError:
+            continue
+        folders.add(rel)
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = f"{rel}/{name}" if rel else name
+            if not _safely(entry.is_dir):
+                files.add(path)
+            elif not _safely(entry.is_symlink):
+                stack.append((entry.path, path))
+    return files, folders
+
+
+def _safely(test: Callable[[], bool]) -> bool:
+    try:
+        return test()
+    except OSError:
+        return False
+
+
 class SiteCache:
-    """The pages' outlines on disk; any problem with it only means pages are read again."""
+    """The pages' outlines on disk, one line a page (`cache.read_rows`): its stamp, then
+    ``[anchors, links]`` as JSON, decoded only for the pages a link rule reads. Any problem
+    with it only means pages are read again."""
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / CACHE_NAME
         self.fingerprint = f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
         self.dirty = False
-        self.entries, self.written = store.read(self.path, self.fingerprint, "pages")
+        self.rows, self.written = store.read_rows(self.path, self.fingerprint)
+
+    @property
+    def entries(self) -> dict[str, str]:
+        """The pages the cache holds (by path relative to docs_dir)."""
+        return self.rows
+
+    def payload(self, path: str | os.PathLike[str], rel: str) -> str | None:
+        """The page's outline as JSON text, when the cache still vouches for the page."""
+        return store.fresh_row(self.rows.get(rel), store.stamp(path), self.written)
 
     def get(self, path: Path, rel: str) -> Outline | None:
-        item = self.entries.get(rel)
-        if not isinstance(item, dict) or not store.fresh(
-            store.stamp(path), item.get("stamp"), self.written
-        ):
+        text = self.payload(path, rel)
+        if text is None:
             return None
         try:
-            return Outline(
-                tuple(str(a) for a in item["anchors"]),
-                tuple(Link(*link) for link in item["links"]),
-            )
-        except (TypeError, KeyError):
+            anchors, links = json.loads(text)
+            return Outline(tuple(str(a) for a in anchors), tuple(Link(*link) for link in links))
+        except (TypeError, ValueError, KeyError):
             return None
 
     def put(self, path: Path, rel: str, found: Outline) -> None:
         stamp = store.stamp(path)
-        if stamp is None:
+        if stamp is None or not store.storable(rel):
             return
         links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
-        self.entries[rel] = {"stamp": stamp, "anchors": list(found.anchors), "links": links}
+        self.rows[rel] = store.row_prefix(stamp) + store.dumps([list(found.anchors), links])
         self.dirty = True
 
     def forget(self, rels: set[str]) -> None:
         for rel in rels:
-            if self.entries.pop(rel, None) is not None:
+            if self.rows.pop(rel, None) is not None:
                 self.dirty = True
 
     def save(self) -> None:
         if self.dirty:
-            store.write(self.path, self.fingerprint, "pages", self.entries)
+            store.write_rows(self.path, self.fingerprint, self.rows)
