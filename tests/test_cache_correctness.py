@@ -147,3 +147,65 @@ def test_a_changed_heading_that_other_pages_link_to(site: tuple[Path, generate.P
     _replace(target, "\n## Uitleg\n", "\n## Toelichting\n")
     _age(root, 30)
     assert same_with_and_without_cache(root, [page]) == before
+
+
+def _damage_row(cache_file: Path, rel: str) -> None:
+    """Cut the JSON of one file's line short, as a damaged cache would hold it."""
+    lines = cache_file.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(rel + "\t"))
+    lines[at] = lines[at][:-5]
+    cache_file.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_entries_sharing_an_id_come_from_the_cache_as_from_the_files(
+    site: tuple[Path, generate.Plan],
+) -> None:
+    """The cached entries that share the checked file's id are the only ones decoded: their
+    names and id lines in the message must be the files' own, also when a row is damaged."""
+    root, plan = site
+    measures = [SECTION / "maatregelen" / f"{stem}.md" for _, stem in plan.measures]
+    checked, twins = measures[0], measures[1:4]
+    ident = str(_front(checked)["id"])
+    for twin in twins:
+        # the id further down in one of them: the id line the message names differs
+        _replace(twin, f"id: {_front(twin)['id']}", f"id: {ident}")
+    _replace(twins[1], "---\n", "---\n# a comment first\n")
+    _age(root)
+    findings(root, [checked], cache=True)  # fills the cache
+    both = same_with_and_without_cache(root, [checked])
+    duplicate = [f for f in both if f[3] == "VL401"]
+    assert duplicate and all(t.name in duplicate[0][4] for t in twins)
+    _damage_row(root / ".vereistenlint_cache" / "index.json", twins[0].as_posix())
+    assert same_with_and_without_cache(root, [checked]) == both
+
+
+@pytest.mark.skipif(not _link_rules(), reason="no link rules on this branch (issue 13)")
+def test_pages_that_start_or_stop_linking_to_the_checked_page(
+    site: tuple[Path, generate.Plan],
+) -> None:
+    """The cached outlines say which pages link into the checked one; a page that changed
+    since is read again, whether it now links there or no longer does."""
+    root, plan = site
+    _, stem = plan.current[0]
+    target = SECTION / "vereisten" / f"{stem}.md"
+    folder = Path("docs") / generate.PAGE_FOLDERS[0]
+    linking, later = folder / "verwijst.md", folder / "verwijst-later.md"
+    link = f"[de toelichting](../{generate.SECTION}/vereisten/{stem}.md#toelichting)"
+    linking.write_text(f"---\ntitle: A\n---\n\n# A\n\nLees {link}.\n", encoding="utf-8")
+    later.write_text("---\ntitle: B\n---\n\n# B\n\nNog niets.\n", encoding="utf-8")
+    _age(root)
+    findings(root, [target], cache=True)  # fills the cache; the pages stay as they were
+    _replace(target, "\n## Toelichting\n", "\n## Uitleg\n")
+
+    def reported() -> list[tuple[str, int, str]]:
+        options = Options(config=config.discover_config(), jobs=1, cache=True)
+        result = engine.run_check([str(target)], options)
+        return [(d.path, d.line, d.code) for d in result.diagnostics if d.code == "VL603"]
+
+    first = reported()
+    assert [p for p, _, _ in first] == [linking.as_posix()]
+    later.write_text(f"---\ntitle: B\n---\n\n# B\n\nLees {link}.\n", encoding="utf-8")
+    linking.write_text("---\ntitle: A\n---\n\n# A\n\nNiet meer.\n", encoding="utf-8")
+    assert [p for p, _, _ in reported()] == [later.as_posix()]
+    site_rows = root / ".vereistenlint_cache" / "site-index.json"
+    assert f"{later.relative_to('docs').as_posix()}\t" in site_rows.read_text(encoding="utf-8")
