@@ -6,11 +6,11 @@ import dataclasses
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import config, engine, guard, i18n, profiles, ruledocs
-from . import fix as fixing
 from .choose import check_profile_name
 from .errors import UsageError
 from .options import Options
@@ -20,6 +20,10 @@ from .reporters.output import default_format, emit
 from .reporters.style import COLOR_CHOICES
 from .rules import lookup
 from .version import __version__
+
+if TYPE_CHECKING:  # imported where --fix or --diff asks for it: a check without them (the
+    # pre-commit call) does not pay for the fixers and the writer
+    from . import fix as fixing
 
 _LANG_OPTION = click.option(
     "--lang",
@@ -111,6 +115,8 @@ def check(
 
     Without PATHS, checks what the configuration's 'include' names."""
     language = i18n.choose(lang)  # until the configuration, which may name one, is read
+    if show_diff or do_fix:
+        from . import fix as fixing
     try:
         configuration = config.discover_config(config_path)
         language = _language(lang, configuration)

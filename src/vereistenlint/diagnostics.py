@@ -7,7 +7,8 @@ Line and column are 1-based everywhere; conversion from parser offsets happens i
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from .records import dataclass
 
 
 class Severity(str, enum.Enum):

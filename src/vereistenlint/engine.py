@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache, checks, decide, guard, index, labels, parallel
 from .choose import check_profile_name, choose_profile
@@ -20,7 +20,6 @@ from .config import Config, max_file_size
 from .decide import to_diagnostic
 from .diagnostics import Diagnostic
 from .discover import select, walk_repo
-from .fix import FixResult, fix_file, run_fixes
 from .load import load
 from .options import Options
 from .repo import Entry, RepoIndex, entry_for
@@ -29,6 +28,9 @@ from .rules import REPO_CHECKS
 from .rules.reliability import INTERNAL_ERROR
 from .schema import Vocabularies
 from .site import stage as site_stage
+
+if TYPE_CHECKING:
+    from .fix import FixResult, fix_file, run_fixes
 
 
 class Outcome(NamedTuple):
@@ -129,6 +131,16 @@ def check_file(
     )
     diagnostics = [to_diagnostic(display, f, options.lang) for f in decided.findings]
     return Outcome(diagnostics, entry_for(doc, profile), decided)
+
+
+def __getattr__(name: str) -> Any:
+    """fix.py's names, re-exported here, imported when first asked for: a check does not fix
+    (and the pre-commit call does not pay for importing the fixers and the writer)."""
+    if name in ("FixResult", "fix_file", "run_fixes"):
+        from . import fix
+
+        return getattr(fix, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

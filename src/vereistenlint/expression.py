@@ -13,7 +13,8 @@ grammar and nothing more::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .records import dataclass
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)|(?P<label>["']?[A-Za-z0-9_-]+["']?)|(?P<op>&&|\|\||!|\(|\))|(?P<bad>.)""",

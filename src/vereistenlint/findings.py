@@ -6,7 +6,9 @@ so every message lives in one table and can exist in more than one language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from .records import dataclass
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,6 @@ environment (``env["rejected"]``), so the container rules can say why a box did 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -26,6 +25,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.admon.index import admonition as _mdit_admonition
 
+from .records import dataclass
 from .resources import load_json
 
 TAB_WIDTH = 4  # Python-Markdown's tab_length: content is indented by this much, tabs expand to it

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import decide
 from .config import Config
+from .records import dataclass
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from . import markers
 from .discover import file_key
 from .document import Document
 from .profiles import Profile
+from .records import dataclass
 
 #: the `Reference.key` of a stem named in a list comment rather than in the front matter
 LIST_KEY = "<!-- list -->"

@@ -12,9 +12,10 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from . import i18n
+from .records import dataclass
 from .rules import RULES, Fixability, Rule
 
 #: the documentation fields every rule has in every language

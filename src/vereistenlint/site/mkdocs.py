@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..paths import display_path
+from ..records import dataclass
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 #: MkDocs' built-in markdown_extensions, always loaded before the configured ones

@@ -13,13 +13,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from urllib.parse import unquote
 
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
 from ..document import MD, Document
+from ..records import dataclass
 from .slugs import HeadingIds
 
 _OPENER = re.compile(r"^(?:(?:!!!|\?\?\?\+?)[ \t]*[\w-]+|===[!+]?[ \t]+\")")

@@ -16,12 +16,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import markdown
 from markdown.extensions import toc
 
+from ..records import dataclass
 from .mkdocs import Opaque, SiteConfig
 
 Slugify = Callable[[str, str], str]
