@@ -85,9 +85,7 @@ def _compare(ours: type, theirs: type) -> None:
     )
     a = [ours(**s) for s in _samples(ours)]
     b = [theirs(**s) for s in _samples(ours)]
-    for (x, y), (u, v) in zip(
-        itertools.product(a, a), itertools.product(b, b), strict=True
-    ):
+    for (x, y), (u, v) in zip(itertools.product(a, a), itertools.product(b, b), strict=True):
         assert repr(x) == repr(u)
         assert (x == y) == (u == v) and (x != y) == (u != v)
         if theirs.__hash__ is not None:

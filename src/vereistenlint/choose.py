@@ -19,11 +19,15 @@ def check_profile_name(name: str | None) -> None:
         )
 
 
-def choose_profile(doc: Document, forced: str | None, config: Config | None) -> Profile | None:
+def choose_profile(
+    doc: Document, forced: str | None, config: Config | None, rel: str | None = None
+) -> Profile | None:
+    """`rel`: the file's path relative to the configuration's folder, when the caller knows
+    it already (the repository walk does)."""
     if forced is not None:
         return profiles.get(forced)
     if config is not None and config.profiles:
-        rel = relative_to_root(doc.path, config)
+        rel = relative_to_root(doc.path, config) if rel is None else rel
         if rel is not None:
             for pattern, name in config.profiles:
                 if matches(rel, pattern):

@@ -3,7 +3,8 @@ Entries of files that are not being checked come from the cache where it still h
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -43,10 +44,18 @@ def add_rest(
             repo.add_pending(file.key, stem, profile or None, ident, make)
         else:
             missing.append(file)
-    work = partial(index_file, forced=forced, config=config)
     targets = [f.target for f in missing]
     workers = index_workers(jobs, len(targets))
-    for file, entry in zip(missing, parallel.map_files(work, targets, workers), strict=True):
+    if workers == 1 and os.sep == "/":
+        # in this process the walk's names are at hand: no relative path or real path is
+        # computed again per file (in workers, `index_file` computes them)
+        found: Iterable[Entry] = (
+            _index_known(f.path, f.display, forced, config, f.rel, f.key) for f in missing
+        )
+    else:
+        work = partial(index_file, forced=forced, config=config)
+        found = parallel.map_files(work, targets, workers)
+    for file, entry in zip(missing, found, strict=True):
         repo.add(entry)
         if store is not None:
             store.put(file, entry)
@@ -81,6 +90,15 @@ def _from_row(file: RepoFile, row: str, forced: str | None, config: Config) -> E
 
     entry = decode(file, row)
     return entry if entry is not None else index_file(file.path, file.display, forced, config)
+
+
+@guard.per_file(guard.failed_index)
+def _index_known(
+    path: Path, display: str, forced: str | None, config: Config, rel: str, key: str
+) -> Entry:
+    """`index_file` of a file the walk found, with the names the walk gave it."""
+    doc = load(path, display, max_file_size(config))
+    return entry_for(doc, choose_profile(doc, forced, config, rel), key)
 
 
 @guard.per_file(guard.failed_index)

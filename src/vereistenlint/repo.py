@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import field
 from typing import Any
 
-from . import markers
+import yaml
+
+from . import markers, yamlpos
 from .discover import file_key
 from .document import Document
 from .profiles import Profile
@@ -53,10 +55,13 @@ class Entry:
     references: tuple[Reference, ...] = ()
 
 
-def entry_for(doc: Document, profile: Profile | None) -> Entry:
+def entry_for(doc: Document, profile: Profile | None, key: str | None = None) -> Entry:
+    """`key`: the file's `file_key` when the caller knows it already (the walk does)."""
     data: dict[str, Any] = doc.mapping() or {}
     fm = doc.front_matter
-    index = fm.parsed.index if fm is not None and fm.parsed is not None else {}
+    index: _Nodes | dict[Any, Any] = (
+        _Nodes(fm.parsed.root) if fm is not None and fm.parsed is not None else {}
+    )
     raw_id = data.get("id")
     # an ordinary page is not content: its id (if any) is nobody's identifier; a profile
     # without an id scheme (tools) takes no part in uniqueness either: the 'id' its template
@@ -79,7 +84,7 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
                 refs.append(Reference(item, line, col, spec.key, spec.profile, *span, i))
     refs.extend(_list_references(doc, profile))
     return Entry(
-        key=file_key(doc.path),
+        key=file_key(doc.path) if key is None else key,
         display=doc.display,
         stem=doc.stem,
         profile=profile.name if profile else None,
@@ -88,6 +93,34 @@ def entry_for(doc: Document, profile: Profile | None) -> Entry:
         id_column=id_col,
         references=tuple(refs),
     )
+
+
+class _Nodes:
+    """The nodes of a few JSON paths, as `yamlpos.ParsedYaml.index` has them (a repeated key:
+    the last one; a key that is not a plain scalar matches no name), found by walking down
+    to each instead of indexing every node of the front matter: an entry needs two or three."""
+
+    def __init__(self, root: yaml.Node) -> None:
+        self.root = root
+
+    def __getitem__(self, path: yamlpos.JsonPath) -> yamlpos.Located:
+        node, key = self.root, None
+        for part in path:
+            if isinstance(part, str) and isinstance(node, yaml.MappingNode):
+                found = None
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == part:
+                        found = (v, k)
+                if found is None:
+                    raise KeyError(path)
+                node, key = found
+            elif isinstance(part, int) and isinstance(node, yaml.SequenceNode):
+                if not 0 <= part < len(node.value):
+                    raise KeyError(path)
+                node, key = node.value[part], None
+            else:
+                raise KeyError(path)
+        return yamlpos.Located(node, key)
 
 
 def _list_references(doc: Document, profile: Profile | None) -> list[Reference]:
