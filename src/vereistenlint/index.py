@@ -35,15 +35,10 @@ def add_rest(
         from .cache import IndexCache
 
         store = IndexCache(config.root, _fingerprint(forced, config))
-    missing: list[RepoFile] = []
-    for file in rest:
-        cached = store.lookup(file) if store is not None else None
-        if cached is not None:
-            profile, stem, ident, row = cached
-            make = partial(_from_row, file, row, forced, config)
-            repo.add_pending(file.key, stem, profile or None, ident, make)
-        else:
-            missing.append(file)
+    held, missing = store.split(rest) if store is not None else ([], rest)
+    for file, (profile, stem, ident, row) in held:
+        make = partial(_from_row, file, row, forced, config)
+        repo.add_pending(file.key, stem, profile or None, ident, make)
     targets = [f.target for f in missing]
     workers = index_workers(jobs, len(targets))
     if workers == 1 and os.sep == "/":

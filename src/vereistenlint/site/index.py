@@ -35,7 +35,7 @@ CACHE_NAME = "site-index.json"
 #: outlines already made in this process, by file and stamp: the library and a language server
 #: check file after file, and every check needs every page's anchors
 _MEMO: dict[tuple[str, str], tuple[list[int], Outline]] = {}
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @dataclass
