@@ -99,7 +99,8 @@ def run(
             result.by_key[key] = found
         elif found:  # a page the per-file checks skip (index.md): reported here
             result.others.append((path, display, found))
-    changed = set(checked) | index.vanished()
+    gone = index.vanished()
+    changed = set(checked) | gone
     for rel in index.linking_to(changed):
         if rel in checked:
             continue
@@ -112,7 +113,7 @@ def run(
         if nav:
             result.others.append((site.config_file, display_path(site.config_file), nav))
     if index.cache is not None:
-        index.cache.forget(index.vanished())
+        index.cache.forget(gone)
     index.save()
     return result
 
