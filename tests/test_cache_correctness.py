@@ -209,3 +209,71 @@ def test_pages_that_start_or_stop_linking_to_the_checked_page(
     assert [p for p, _, _ in reported()] == [later.as_posix()]
     site_rows = root / ".vereistenlint_cache" / "site-index.json"
     assert later.relative_to("docs").as_posix() in site_rows.read_text(encoding="utf-8")
+
+
+def _age_folders(root: Path, seconds: int = 120) -> None:
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        st = folder.stat()
+        os.utime(folder, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_the_walk_from_the_cache_finds_what_the_walk_finds(
+    site: tuple[Path, generate.Plan],
+) -> None:
+    """Folders whose time did not change are not listed again: a file added, removed or
+    renamed, a folder added, a link in a folder and a folder changed just before the cache
+    was written must all be seen as a walk of the disk sees them."""
+    from vereistenlint import index
+    from vereistenlint.discover import walk_repo
+
+    root, plan = site
+    conf = config.discover_config()
+    assert conf is not None
+    measures = root / SECTION / "maatregelen"
+
+    def same() -> list[str]:
+        cached = index.walk(conf, cache=True)
+        assert cached == walk_repo(conf)
+        return [f.rel for f in cached]
+
+    _age(root)
+    _age_folders(root)
+    first = same()  # fills the cache
+    assert (root / ".vereistenlint_cache" / "walk.json").is_file()
+    assert same() == first  # from the cache
+
+    new = measures / "nieuw.md"
+    new.write_text((measures / f"{plan.measures[0][1]}.md").read_text(encoding="utf-8"))
+    added = same()
+    assert new.relative_to(root).as_posix() in added and len(added) == len(first) + 1
+    _age_folders(root)
+    same()
+    new.rename(measures / "hernoemd.md")
+    renamed = same()
+    assert "hernoemd.md" in " ".join(renamed) and "nieuw.md" not in " ".join(renamed)
+    (measures / "hernoemd.md").unlink()
+    assert same() == first
+    extra = root / "docs" / "nieuwe-map"
+    extra.mkdir()
+    (extra / "pagina.md").write_text("---\ntitle: P\n---\n\n# P\n", encoding="utf-8")
+    assert "docs/nieuwe-map/pagina.md" in same()
+    (extra / "link.md").symlink_to(extra / "pagina.md")
+    _age_folders(root)
+    linked = same()
+    assert "docs/nieuwe-map/link.md" in linked
+    (extra / "link.md").unlink()
+    (extra / "link.md").mkdir()  # the link's name is a folder now: the folder's time changed
+    assert "docs/nieuwe-map/link.md" not in same()
+
+    # a folder changed just before the cache was written, changed again in the same tick of
+    # the clock (its time set back to the one the cache saw): never trusted
+    _age_folders(root)
+    same()
+    recent = root / "docs" / "nog-een-map"
+    recent.mkdir()
+    (recent / "a.md").write_text("---\ntitle: A\n---\n\n# A\n", encoding="utf-8")
+    same()  # the cache records the folder while it is recent
+    seen = recent.stat()
+    (recent / "b.md").write_text("---\ntitle: B\n---\n\n# B\n", encoding="utf-8")
+    os.utime(recent, ns=(seen.st_atime_ns, seen.st_mtime_ns))
+    assert "docs/nog-een-map/b.md" in same()

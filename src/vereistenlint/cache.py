@@ -223,3 +223,42 @@ def decode(file: RepoFile, row: str) -> Entry | None:
         return Entry(key=file.key, display=file.display, **dict(zip(_FIELDS, values, strict=True)))
     except (TypeError, ValueError, IndexError, KeyError):
         return None
+
+
+class WalkCache:
+    """What the repository walk found per folder (`discover.FolderMemo`): a row per folder,
+    ``mtime, [files kept, folders entered]``, trusted while the folder's modification time is
+    the same and not within the racy window of the cache's writing."""
+
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.path = root / FOLDER / "walk.json"
+        self.fingerprint = f"{FORMAT}:{__version__}:walk:{fingerprint}"
+        self.dirty = False
+        self.rows, self.written = read_rows(self.path, self.fingerprint)
+
+    def get(self, rel: str, mtime: int) -> tuple[list[str], list[str]] | None:
+        row = self.rows.get(rel)
+        if row is None or mtime >= self.written - RACY_NS:
+            return None
+        kept, tab, found = row.partition("\t")
+        if not tab or kept != str(mtime):
+            return None
+        with contextlib.suppress(ValueError, TypeError):
+            files, folders = json.loads(found)
+            if all(isinstance(n, str) for n in (*files, *folders)):
+                return list(files), list(folders)
+        return None
+
+    def put(self, rel: str, mtime: int, files: list[str], folders: list[str]) -> None:
+        if not storable(rel):
+            return
+        row = f"{mtime}\t{dumps([files, folders])}"
+        # a row kept while its folder was too recent to trust is written again, later: the
+        # new time of writing is what makes it trusted
+        if self.rows.get(rel) != row or mtime >= self.written - RACY_NS:
+            self.rows[rel] = row
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            write_rows(self.path, self.fingerprint, self.rows)

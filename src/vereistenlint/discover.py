@@ -10,9 +10,10 @@ cannot read in silence: such a folder is handed on like a file, and `load` repor
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from . import globs, profiles
 from .config import Config, candidates_text
@@ -140,13 +141,28 @@ class RepoFile(NamedTuple):
         return cls(full, relative_to(full, config.root) or full, display, file_key(path))
 
 
-def walk_repo(config: Config) -> list[RepoFile]:
+class FolderMemo(Protocol):
+    """What a walk found in a folder, by the folder's path relative to the root and its
+    modification time (`cache.WalkCache`): the names of the files it keeps, and of the
+    folders it enters."""
+
+    def get(self, rel: str, mtime: int) -> tuple[list[str], list[str]] | None: ...
+
+    def put(self, rel: str, mtime: int, files: list[str], folders: list[str]) -> None: ...
+
+
+def walk_repo(config: Config, memo: FolderMemo | None = None) -> list[RepoFile]:
     """Every file of the repository, in the order of `repo_files`, with its names.
 
     One walk with relative names; per file a glob test and string joins. Only a file that is
     itself a symbolic link has its real path looked up (links to folders are not entered, so
     a file's folder is the real root's folder of the same relative name). Folders that cannot
     be listed come last, as in `repo_files`, for `load` to report.
+
+    With `memo`, a folder whose modification time is the one remembered (a file added,
+    removed or renamed in it changes that time) is not listed again and its files are not
+    matched against the globs again; a folder holding a symbolic link is never remembered
+    (what a link leads to can change without its folder's time changing).
     """
     root = os.path.abspath(config.root)
     real_root = os.path.realpath(root)
@@ -157,9 +173,24 @@ def walk_repo(config: Config) -> list[RepoFile]:
     exclude = globs.matcher(tuple(config.exclude)).fullmatch if config.exclude else None
     found: list[RepoFile] = []
     unreadable: list[Path] = []
+    memo = memo if simple else None
     stack = [(root, "")]
     while stack:
         folder, rel_folder = stack.pop()
+        mtime = _mtime(folder) if memo is not None else None
+        held = memo.get(rel_folder, mtime) if memo is not None and mtime is not None else None
+        if held is not None:
+            names, folders = held
+            for name in names:
+                rel = f"{rel_folder}/{name}" if rel_folder else name
+                display = rel if prefix == "." else f"{prefix}/{rel}"
+                path = os.path.join(folder, name)
+                found.append(RepoFile(path, rel, display, f"{real_root}/{rel}"))
+            stack.extend(
+                (os.path.join(folder, n), f"{rel_folder}/{n}" if rel_folder else n)
+                for n in reversed(folders)
+            )
+            continue
         try:
             with os.scandir(folder) as entries:
                 listed = sorted(entries, key=_name)
@@ -167,9 +198,13 @@ def walk_repo(config: Config) -> list[RepoFile]:
             unreadable.append(Path(folder))
             continue
         enter: list[tuple[str, str]] = []
+        kept: list[str] = []
+        linked = False
         for entry in listed:
             name = entry.name
             is_folder = _safely(entry.is_dir)
+            if memo is not None:
+                linked = linked or _safely(entry.is_symlink)
             if is_folder or not name.endswith(".md"):
                 if is_folder and not name.startswith(".") and not _safely(entry.is_symlink):
                     enter.append((entry.path, f"{rel_folder}/{name}" if rel_folder else name))
@@ -188,7 +223,10 @@ def walk_repo(config: Config) -> list[RepoFile]:
             else:
                 display, key = display_path(Path(entry.path)), file_key(Path(entry.path))
             found.append(RepoFile(entry.path, rel, display, key))
+            kept.append(name)
         stack.extend(reversed(enter))
+        if memo is not None and mtime is not None and not linked:
+            memo.put(rel_folder, mtime, kept, [posixpath.basename(r) for _, r in enter])
     return found + [RepoFile.of((p, display_path(p)), config) for p in unreadable]
 
 
@@ -242,6 +280,13 @@ class _Listed(NamedTuple):
     @classmethod
     def of(cls, entry: os.DirEntry[str]) -> _Listed:
         return cls(entry.name, _safely(entry.is_dir), _safely(entry.is_symlink), entry.path)
+
+
+def _mtime(folder: str) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _name(entry: os.DirEntry[str]) -> str:

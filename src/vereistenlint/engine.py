@@ -19,7 +19,7 @@ from .choose import check_profile_name, choose_profile
 from .config import Config, max_file_size
 from .decide import to_diagnostic
 from .diagnostics import Diagnostic
-from .discover import select, walk_repo
+from .discover import select
 from .load import load
 from .options import Options
 from .repo import Entry, RepoIndex, entry_for
@@ -64,7 +64,7 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     codes = options.enabled()
     check_profile_name(options.profile)
     config = options.config
-    everything = walk_repo(config) if config is not None and config.include else []
+    everything = index.walk(config, cache=options.cache) if config and config.include else []
     files, unmatched = select(paths, config, None if paths else [f.target for f in everything])
     vocabularies = labels.vocabularies(config.labels) if config else ()
     work = partial(check_file, options=options, vocabularies=vocabularies, enabled=codes)

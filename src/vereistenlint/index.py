@@ -11,9 +11,21 @@ from pathlib import Path
 from . import guard, parallel
 from .choose import choose_profile
 from .config import Config, max_file_size
-from .discover import RepoFile, Target
+from .discover import RepoFile, Target, walk_repo
 from .load import load
 from .repo import Entry, RepoIndex, entry_for
+
+
+def walk(config: Config, *, cache: bool) -> list[RepoFile]:
+    """`discover.walk_repo`, with the folders it found unchanged taken from the cache."""
+    if not cache:
+        return walk_repo(config)
+    from .cache import WalkCache
+
+    memo = WalkCache(config.root, repr((config.include, config.exclude, config.profiles)))
+    found = walk_repo(config, memo)
+    memo.save()
+    return found
 
 
 def add_rest(
