@@ -148,7 +148,7 @@ class SiteIndex:
             elif cache is None:
                 if not self._could_link(page, names):
                     continue
-            elif plain and first not in page and not any(n in page for n in more):
+            elif plain and first not in page and not (more and any(n in page for n in more)):
                 # `SiteCache.payload` inlined (10,000 pages): a fresh row whose text does
                 # not hold the names (a name in its stamp only means the page is outlined)
                 row = rows.get(page)
@@ -159,7 +159,7 @@ class SiteIndex:
                     and now[1] < limit
                     and row.startswith(f"{now[0]}\t{now[1]}\t")
                     and first not in row
-                    and not any(n in row for n in more)
+                    and not (more and any(n in row for n in more))
                 ):
                     continue  # none of its links can name a target (see could_link)
             folder = posixpath.dirname(page)
