@@ -276,3 +276,49 @@ def test_the_docs_walk_finds_what_os_walk_finds(tmp_path: Path) -> None:
         walked[0].update(posixpath.join(rel, n) if rel else n for n in filenames if n[0] != ".")
     assert site_index.walk_docs(str(docs)) == walked
     assert "link-to-file.md" in walked[0] and "link-to-folder" not in walked[1]
+
+
+def test_the_docs_walk_from_the_cache_finds_what_os_walk_finds(tmp_path: Path) -> None:
+    from vereistenlint.cache import WalkCache
+
+    docs = tmp_path / "docs"
+    for rel in ["a.md", "b/c.md", "b/d/e.png", ".git/x"]:
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("x", encoding="utf-8")
+
+    def walked() -> tuple[set[str], set[str]]:
+        found: tuple[set[str], set[str]] = (set(), {""})
+        for dirpath, dirnames, filenames in os.walk(docs):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            rel = Path(os.path.relpath(dirpath, docs)).as_posix()
+            rel = "" if rel == "." else rel
+            found[1].add(rel)
+            found[0].update(posixpath.join(rel, n) if rel else n for n in filenames if n[0] != ".")
+        return found
+
+    def age() -> None:
+        for folder in [docs, *(p for p in docs.rglob("*") if p.is_dir())]:
+            st = folder.stat()
+            os.utime(folder, ns=(st.st_atime_ns, st.st_mtime_ns - 120_000_000_000))
+
+    def same() -> None:
+        memo = WalkCache(tmp_path, "docs", "site-walk.json")
+        assert site_index.walk_docs(str(docs), memo) == walked()
+        memo.save()
+
+    age()
+    same()
+    same()  # from the cache
+    assert (tmp_path / ".vereistenlint_cache" / "site-walk.json").is_file()
+    (docs / "b" / "nieuw.md").write_text("x", encoding="utf-8")
+    same()
+    age()
+    (docs / "b" / "d" / "e.png").rename(docs / "b" / "d" / "f.png")
+    same()
+    (docs / "b" / "d" / "g").mkdir()
+    (docs / "b" / "d" / "g" / "h.md").write_text("x", encoding="utf-8")
+    (docs / "b" / "link.md").symlink_to(docs / "a.md")
+    age()
+    same()
+    (docs / "b" / "nieuw.md").unlink()
+    same()

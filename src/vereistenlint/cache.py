@@ -230,8 +230,8 @@ class WalkCache:
     ``mtime, [files kept, folders entered]``, trusted while the folder's modification time is
     the same and not within the racy window of the cache's writing."""
 
-    def __init__(self, root: Path, fingerprint: str) -> None:
-        self.path = root / FOLDER / "walk.json"
+    def __init__(self, root: Path, fingerprint: str, name: str = "walk.json") -> None:
+        self.path = root / FOLDER / name
         self.fingerprint = f"{FORMAT}:{__version__}:walk:{fingerprint}"
         self.dirty = False
         self.rows, self.written = read_rows(self.path, self.fingerprint)

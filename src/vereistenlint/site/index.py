@@ -21,6 +21,7 @@ from markdown_it.common.utils import unescapeAll
 
 from .. import cache as store
 from ..cache import FOLDER
+from ..discover import FolderMemo
 from ..document import Document
 from ..files import read_bytes, split_lines
 from ..load import _FM_CLOSE, _FM_OPEN
@@ -31,6 +32,8 @@ from .outline import Link, Outline, link_target, outline
 from .slugs import HeadingIds, heading_ids
 
 CACHE_NAME = "site-index.json"
+#: the docs folder's walk, per folder (`cache.WalkCache`)
+WALK_NAME = "site-walk.json"
 
 #: outlines already made in this process, by file and stamp: the library and a language server
 #: check file after file, and every check needs every page's anchors
@@ -228,38 +231,67 @@ def load_body(path: Path, display: str) -> Document:
 
 
 def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
-    files, folders = walk_docs(os.fspath(site.docs_dir))
+    memo = store.WalkCache(site.root, os.fspath(site.docs_dir), WALK_NAME) if use_cache else None
+    files, folders = walk_docs(os.fspath(site.docs_dir), memo)
+    if memo is not None:
+        memo.save()
     ids = heading_ids(site)
     cache = SiteCache(site.root, ids.fingerprint) if use_cache else None
     return SiteIndex(site, ids, frozenset(files), frozenset(folders), cache)
 
 
-def walk_docs(docs: str) -> tuple[set[str], set[str]]:
+def walk_docs(docs: str, memo: FolderMemo | None = None) -> tuple[set[str], set[str]]:
     """Every file and folder under docs_dir (relative to it; "" is docs_dir itself), as
     ``os.walk`` finds them (names starting with a dot left out, links to folders counted as
     folders and not entered, folders that cannot be listed left out), with string joins
-    instead of a `relpath` per folder."""
+    instead of a `relpath` per folder. With `memo`, a folder whose modification time is the
+    one remembered is not listed again (see `discover.walk_repo`; a folder holding a
+    symbolic link is never remembered)."""
     files: set[str] = set()
     folders: set[str] = {""}
     stack = [(docs, "")]
     while stack:
         folder, rel = stack.pop()
+        mtime = _mtime(folder) if memo is not None else None
+        held = memo.get(rel, mtime) if memo is not None and mtime is not None else None
+        if held is not None:
+            folders.add(rel)
+            names, entered = held
+            files.update(f"{rel}/{n}" if rel else n for n in names)
+            stack.extend((os.path.join(folder, n), f"{rel}/{n}" if rel else n) for n in entered)
+            continue
         try:
             with os.scandir(folder) as listed:
                 entries = list(listed)
         except OSError:
             continue
         folders.add(rel)
+        kept: list[str] = []
+        enter: list[str] = []
+        linked = False
         for entry in entries:
             name = entry.name
+            if memo is not None:
+                linked = linked or _safely(entry.is_symlink)
             if name.startswith("."):
                 continue
             path = f"{rel}/{name}" if rel else name
             if not _safely(entry.is_dir):
                 files.add(path)
+                kept.append(name)
             elif not _safely(entry.is_symlink):
                 stack.append((entry.path, path))
+                enter.append(name)
+        if memo is not None and mtime is not None and not linked:
+            memo.put(rel, mtime, kept, enter)
     return files, folders
+
+
+def _mtime(folder: str) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _safely(test: Callable[[], bool]) -> bool:
