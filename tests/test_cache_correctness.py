@@ -238,6 +238,10 @@ def test_the_walk_from_the_cache_finds_what_the_walk_finds(
 
     _age(root)
     _age_folders(root)
+    same()
+    # kept only beside the other caches: a run that writes none leaves no folder behind
+    assert not (root / ".vereistenlint_cache").exists()
+    (root / ".vereistenlint_cache").mkdir()
     first = same()  # fills the cache
     assert (root / ".vereistenlint_cache" / "walk.json").is_file()
     assert same() == first  # from the cache

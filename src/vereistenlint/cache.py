@@ -260,5 +260,8 @@ class WalkCache:
             self.dirty = True
 
     def save(self) -> None:
-        if self.dirty:
+        """Only into a cache folder that is there already (made by the index or the site
+        cache): a run that needs no other cache (every file checked) leaves no folder behind
+        where there was none."""
+        if self.dirty and self.path.parent.is_dir():
             write_rows(self.path, self.fingerprint, self.rows)
