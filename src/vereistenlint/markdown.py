@@ -16,12 +16,15 @@ environment (``env["rejected"]``), so the container rules can say why a box did 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore, text_join
+from markdown_it.rules_core import inline as inline_rule
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.admon.index import admonition as _mdit_admonition
@@ -204,9 +207,15 @@ def _strict(state: StateBlock) -> bool:
 
 
 def _inside(kind: str, rule: Any) -> Any:
-    """A block rule that notes, while it reads its content, which kind of block we are in."""
+    """A block rule that notes, while it reads its content, which kind of block we are in.
+
+    A silent call (does a block start here?) reads no content, so it is passed straight on:
+    the list and blockquote rules answer it before they tokenize anything.
+    """
 
     def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if silent:
+            return bool(rule(state, start, end, silent))
         blocks = state.env.setdefault("blocks", [])
         blocks.append(kind)
         try:
@@ -232,8 +241,17 @@ def _body_end(state: StateBlock, start: int, end: int, indent: int) -> int:
     return last + 1
 
 
+#: What every opener starts with, tested first in each rule (most lines start with none; a
+#: helper called per line would cost more than the test). markdown-it has turned every line
+#: break into "\n", so a line shorter than a marker cannot match one by running on.
+_MARKERS = ("!!!", "???", "===")
+
+
 def _admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH:
+    if (
+        not state.src.startswith(_MARKERS, state.bMarks[start] + state.tShift[start])
+        or state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH
+    ):
         return False
     opener = _check_opener(state, start)
     if opener is None or opener.kind == "tab":
@@ -272,7 +290,10 @@ def _admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH:
+    if (
+        not state.src.startswith(_MARKERS, state.bMarks[start] + state.tShift[start])
+        or state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH
+    ):
         return False
     opener = _check_opener(state, start)
     if opener is None or opener.kind != "tab":
@@ -310,6 +331,8 @@ def _tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def _indented_opener(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Notes an opener indented into a code block (the code rule would take it silently)."""
+    if not state.src.startswith(_MARKERS, state.bMarks[start] + state.tShift[start]):
+        return False
     offset = state.sCount[start] - state.blkIndent
     if TAB_WIDTH <= offset < 2 * TAB_WIDTH and _strict(state):
         text = _line_text(state, start)
@@ -334,7 +357,12 @@ def build(*, inline: bool = True) -> MarkdownIt:
     return md
 
 
+#: the full parser: every inline token has its children (the site stage reads them all)
 PARSER = build()
+#: the same parser without the inline phase, for `Document`: most rules read block tokens
+#: only, and the inline phase is about a third of the parse; `Parsed.children` runs it per
+#: token where a rule asks
+BLOCKS = build(inline=False)
 
 
 @dataclass(frozen=True)
@@ -343,14 +371,52 @@ class Parsed:
     rejected: tuple[Rejected, ...]
     #: the labels of the reference definitions ('[label]: address'), normalised as the parser does
     references: frozenset[str] = frozenset()
+    #: the environment of the block phase (reference definitions), for `children`
+    env: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    parser: MarkdownIt = field(default=PARSER, repr=False, compare=False)
+    #: whether the parser left out the inline phase, which `children` then runs
+    lazy: bool = False
+    #: the inline tokens whose children are parsed (by id: the token list keeps them alive);
+    #: not "children is None", since some block rules give a token an empty list to fill
+    _done: set[int] = field(default_factory=set, repr=False, compare=False)
+
+    def children(self, inline: Token) -> list[Token]:
+        """The inline tokens of an ``inline`` token, parsed on first use.
+
+        Exactly what the full parser's inline phase gives: markdown-it's own two core rules
+        (``inline``, then ``text_join``) run over this one token, with the environment of
+        the block phase. The inline rules only read that environment, and each token's
+        children depend on its own content alone, so one token at a time is the same as all
+        at once.
+        """
+        if self.lazy and id(inline) not in self._done:
+            self._done.add(id(inline))
+            state = StateCore(inline.content, self.parser, self.env, [inline])
+            inline_rule(state)
+            text_join(state)
+        return inline.children or []
 
 
-def parse(text: str, parser: MarkdownIt = PARSER) -> Parsed:
+def parse(text: str, parser: MarkdownIt = BLOCKS) -> Parsed:
     env: dict[str, Any] = {}
     tokens = parser.parse(text, env)
     rejected = env.get("rejected", {})
     references = frozenset(env.get("references", {}))
-    return Parsed(tokens, tuple(rejected[k] for k in sorted(rejected)), references)
+    lazy = "inline" not in parser.core.ruler.get_active_rules()
+    found = tuple(rejected[k] for k in sorted(rejected))
+    return Parsed(tokens, found, references, env, parser, lazy)
+
+
+#: Characters without which an inline token's children hold no link or image (a link needs
+#: '[', an autolink '<') and no bracket in their text (one may come from an escape, which
+#: needs the bracket itself, or from an entity such as ``&#91;``, which needs '&').
+_LINKISH = re.compile(r"[\[\]<&]")
+
+
+def may_hold_links(content: str) -> bool:
+    """False only when the inline content parses to plain text without brackets, so that a
+    rule looking for links or brackets can skip its inline parse (see `Parsed.children`)."""
+    return _LINKISH.search(content) is not None
 
 
 CONTAINER_OPEN = ("admonition_open", "tab_open")

@@ -18,6 +18,7 @@ import yaml
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
+from ..markdown import may_hold_links
 from ..scan import Spans, blank
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
@@ -292,7 +293,9 @@ def _suspect_lines(doc: Document, section: Section) -> set[int]:
     found: set[int] = set()
     for inline in doc.section_inlines(section):
         assert inline.map is not None
-        children = inline.children or []
+        if not may_hold_links(inline.content):
+            continue  # no link and no bracket: neither condition below can hold
+        children = doc.children(inline)
         text = "".join(c.content for c in children if c.type == "text")
         empty = any(
             c.type == "link_open" and not str(c.attrs.get("href", "")).strip() for c in children
