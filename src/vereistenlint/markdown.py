@@ -407,16 +407,31 @@ def parse(text: str, parser: MarkdownIt = BLOCKS) -> Parsed:
     return Parsed(tokens, found, references, env, parser, lazy)
 
 
-#: Characters without which an inline token's children hold no link or image (a link needs
-#: '[', an autolink '<') and no bracket in their text (one may come from an escape, which
-#: needs the bracket itself, or from an entity such as ``&#91;``, which needs '&').
-_LINKISH = re.compile(r"[\[\]<&]")
+#: What inline content must be free of, once its simple links are taken out, to be sure to
+#: parse to text without a bracket and to links and images with a usable address. Left out
+#: as the parser could make anything of them: '<' (autolinks, HTML), '&' (an entity can be a
+#: bracket), '\\' (escapes) and '`' (code spans); and every bracket not in a simple link.
+_SPECIAL = re.compile(r"[\[\]<&\\`]")
+#: ``[label](address)`` that markdown-it surely takes as a link: a one-line label without
+#: special characters, an address without spaces, brackets, quotes or parentheses, and with
+#: a colon only after http(s), since markdown-it refuses javascript:, vbscript:, file: and
+#: data: addresses and leaves their brackets as text. A match holds one '[' and one ']', so
+#: taking the matches out leaves a special character exactly when the content is not plain
+#: text and simple links (each '[' is tried once; the label stops at the next special one).
+_SIMPLE_LINK = re.compile(
+    r"\[[^\[\]<&\\`\n]*\]"
+    r"\((?:https?://[^\s()<>\[\]\\&`\"']+|[^\s()<>\[\]\\&`\"':]+)\)"
+)
 
 
-def may_hold_links(content: str) -> bool:
-    """False only when the inline content parses to plain text without brackets, so that a
-    rule looking for links or brackets can skip its inline parse (see `Parsed.children`)."""
-    return _LINKISH.search(content) is not None
+def may_break_links(content: str) -> bool:
+    """False only when the inline content is sure to parse to text without a bracket and to
+    links and images whose address is usable: the link rules look for brackets left as text
+    and for empty or doubled addresses, and can skip the inline parse of such content (see
+    `Parsed.children`)."""
+    if _SPECIAL.search(content) is None:
+        return False
+    return _SPECIAL.search(_SIMPLE_LINK.sub("", content)) is not None
 
 
 CONTAINER_OPEN = ("admonition_open", "tab_open")

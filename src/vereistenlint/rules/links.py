@@ -19,7 +19,7 @@ from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Finding, finding
 from ..linksyntax import Problem, scan
-from ..markdown import may_hold_links
+from ..markdown import may_break_links
 from .base import Check, Context, Registered, Rule, codes
 
 E = Severity.ERROR
@@ -91,7 +91,7 @@ def _reported_here(
 def _suspect(doc: Document, inline: Token) -> bool:
     """Whether the parser left link syntax it could not read: brackets as text, or a link whose
     address is empty or is itself a link."""
-    if not may_hold_links(inline.content):
+    if not may_break_links(inline.content):
         return False  # the common case, decided without parsing the inline content
     for child in doc.children(inline):
         if child.type == "text" and ("[" in child.content or "]" in child.content):

@@ -18,7 +18,7 @@ import yaml
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
-from ..markdown import may_hold_links
+from ..markdown import may_break_links
 from ..scan import Spans, blank
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
@@ -293,8 +293,8 @@ def _suspect_lines(doc: Document, section: Section) -> set[int]:
     found: set[int] = set()
     for inline in doc.section_inlines(section):
         assert inline.map is not None
-        if not may_hold_links(inline.content):
-            continue  # no link and no bracket: neither condition below can hold
+        if not may_break_links(inline.content):
+            continue  # plain text and good links: neither condition below can hold
         children = doc.children(inline)
         text = "".join(c.content for c in children if c.type == "text")
         empty = any(
