@@ -5,9 +5,10 @@
 - `may_break_links` lets the link rules skip that inline parse: where it says no, the full
   parse holds no bracket in its text and no link or image without a usable address (what
   the rules of rules/links.py and rules/text.py look for).
-- The container rules test a line for a marker before anything else, and the list and
-  blockquote rules are passed a silent call without noting the block: the tokens and the
-  refused openers equal those of the rules without these shortcuts.
+- The container rules test a line for a marker before anything else, the list and
+  blockquote rules are passed a silent call without noting the block, and markdown-it's
+  block rules are copies that do not log: the tokens and the refused openers equal those
+  of the rules without these shortcuts.
 
 Checked on every Markdown file of the fixtures, of ../shared/corpus where it exists, of a
 generated repository (benchmarks/generate.py) and on generated text.
@@ -15,6 +16,7 @@ generated repository (benchmarks/generate.py) and on generated text.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from functools import cache
@@ -207,7 +209,7 @@ def _marker_test_checked(rule: Any) -> Any:
 
 @cache
 def _slow_parser() -> MarkdownIt:
-    md = markdown.build(inline=False)
+    md = markdown.build(inline=False, quiet=False)
     for r in md.block.ruler.__rules__:
         if r.name in markdown._LOOSE_BLOCKS:
             cells = r.fn.__closure__ or ()
@@ -217,6 +219,20 @@ def _slow_parser() -> MarkdownIt:
             r.fn = _marker_test_checked(r.fn)
     md.block.ruler.__cache__ = None
     return md
+
+
+def test_quiet_rules_are_copies_that_do_not_log() -> None:
+    quiet = {r.name: r.fn for r in markdown.build().block.ruler.__rules__}
+    loud = {r.name: r.fn for r in markdown.build(quiet=False).block.ruler.__rules__}
+    assert quiet["paragraph"] is not loud["paragraph"]
+    assert quiet["paragraph"].__code__ is loud["paragraph"].__code__
+    assert quiet["paragraph"].__globals__["LOGGER"] is markdown._NO_DEBUG
+
+
+def test_debug_logging_keeps_the_original_rules(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="markdown_it"):
+        markdown.build().parse("text\n")
+    assert any("entering paragraph" in r.getMessage() for r in caplog.records)
 
 
 def _same_as_slow(text: str) -> None:
