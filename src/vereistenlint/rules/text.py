@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import yaml
 
@@ -19,6 +19,7 @@ from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
 from ..markdown import may_break_links
+from ..profiles import Placeholder
 from ..scan import Spans, blank
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
@@ -226,10 +227,17 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     fm = doc.front_matter
     if fm is not None and fm.parsed is not None:
-        for located in fm.parsed.index.values():
-            node = located.value
-            if isinstance(node, yaml.ScalarNode) and node.value:
-                yield from _placeholders_in_scalar(doc, node, ctx)
+        scalars = [
+            located.value
+            for located in fm.parsed.index.values()
+            if isinstance(located.value, yaml.ScalarNode) and located.value.value
+        ]
+        # a value holds a placeholder's text only if all values together do: one substring
+        # test per placeholder leaves out those no value can match, in the same order
+        joined = "\n".join(node.value for node in scalars)
+        wanted = [ph for ph in placeholders if ph.contains in joined]
+        for node in scalars if wanted else ():
+            yield from _placeholders_in_scalar(doc, node, wanted)
     lines = doc.code_free_lines
     body = "\n".join(lines[doc.body_start :])
     if not any(ph.contains in body and ph.pattern.search(body) for ph in placeholders):
@@ -247,13 +255,13 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _placeholders_in_scalar(
-    doc: Document, node: yaml.ScalarNode, ctx: Context
+    doc: Document, node: yaml.ScalarNode, placeholders: Sequence[Placeholder]
 ) -> Iterator[Finding]:
     """Placeholders in a front-matter value, found in its source lines (escapes, folded and
     block scalars keep their real columns that way)."""
     first = doc.line_index(node)
     last = first + node.end_mark.line - node.start_mark.line
-    for ph in ctx.profile.placeholders:
+    for ph in placeholders:
         if ph.contains not in node.value or not ph.pattern.search(node.value):
             continue
         for i in range(first, min(last, len(doc.lines) - 1) + 1):

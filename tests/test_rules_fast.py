@@ -1,0 +1,91 @@
+"""The rules' own shortcuts find exactly what the plain loops find.
+
+- placeholder (VL112) in the front matter: placeholders whose text no value holds are left
+  out after one test over all values together; the findings equal those of every value
+  searched for every placeholder.
+
+Checked on every Markdown file of the fixtures, of a generated repository (with its
+defects) and of ../shared/corpus where it exists, under the profile each file gets, and on
+generated values.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vereistenlint import profiles
+from vereistenlint.choose import choose_profile
+from vereistenlint.document import Document
+from vereistenlint.findings import Finding
+from vereistenlint.load import load, load_bytes
+from vereistenlint.rules.base import Context
+from vereistenlint.rules.text import _placeholders_in_scalar, check_placeholders
+
+from .conftest import CORPUS, FIXTURES, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate  # the benchmark generator, a script beside the tests
+
+
+def _slow_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """check_placeholders as it was: every value against every placeholder."""
+    fm = doc.front_matter
+    if fm is not None and fm.parsed is not None:
+        for located in fm.parsed.index.values():
+            node = located.value
+            if isinstance(node, yaml.ScalarNode) and node.value:
+                yield from _placeholders_in_scalar(doc, node, ctx.profile.placeholders)
+
+
+def _front_matter_findings(doc: Document, ctx: Context) -> list[Finding]:
+    body_start = doc.body_start
+    return [f for f in check_placeholders(doc, ctx) if f.line <= body_start]
+
+
+def _same(doc: Document, profile: profiles.Profile) -> int:
+    ctx = Context(profile)
+    slow = list(_slow_placeholders(doc, ctx))
+    assert _front_matter_findings(doc, ctx) == slow
+    return len(slow)
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Document, profiles.Profile]]:
+    generated = tmp_path_factory.mktemp("generated")
+    generate.generate(generated, 300, seed=21)
+    paths = sorted(FIXTURES.rglob("*.md")) + sorted(generated.rglob("*.md"))
+    if CORPUS.is_dir():
+        paths += sorted(CORPUS.rglob("*.md"))
+    found = []
+    for path in paths:
+        doc = load(path, path.name)
+        profile = choose_profile(doc, None, None)
+        if doc.readable and profile is not None:
+            found.append((doc, profile))
+    return found
+
+
+def test_front_matter_placeholders_equal_the_plain_loop(
+    documents: list[tuple[Document, profiles.Profile]],
+) -> None:
+    assert sum(_same(doc, profile) for doc, profile in documents) > 0  # some are found
+
+
+_VALUES = ["TODO", "XXX", "DATUM", "todo", "urn:nl:ak:mtr:owp-00", "owp-00", "tekst", "a TODO b"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_VALUES), min_size=1, max_size=6))
+def test_front_matter_placeholders_on_generated_values(values: list[str]) -> None:
+    keys = "\n".join(f"k{i}: {value}" for i, value in enumerate(values))
+    text = f"---\ntitle: Titel\n{keys}\nlijst:\n  - {values[0]}\n---\n\n# Titel\n"
+    doc = load_bytes(Path("x.md"), "x.md", text.encode())
+    for name in ("vereiste", "maatregel", "hulpmiddel"):
+        _same(doc, profiles.get(name))
