@@ -3,6 +3,7 @@
 - placeholder (VL112) in the front matter: placeholders whose text no value holds are left
   out after one test over all values together; the findings equal those of every value
   searched for every placeholder.
+- files.split_lines splits a text without CR at LF alone: the same lines as the pattern.
 
 Checked on every Markdown file of the fixtures, of a generated repository (with its
 defects) and of ../shared/corpus where it exists, under the profile each file gets, and on
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from vereistenlint import profiles
 from vereistenlint.choose import choose_profile
 from vereistenlint.document import Document
+from vereistenlint.files import LINE_BREAK, split_lines
 from vereistenlint.findings import Finding
 from vereistenlint.load import load, load_bytes
 from vereistenlint.rules.base import Context
@@ -89,3 +91,13 @@ def test_front_matter_placeholders_on_generated_values(values: list[str]) -> Non
     doc = load_bytes(Path("x.md"), "x.md", text.encode())
     for name in ("vereiste", "maatregel", "hulpmiddel"):
         _same(doc, profiles.get(name))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=["a", "é", " ", "\n", "\r", "\x85", "\u2028", "\t"], max_size=30))
+def test_split_lines_without_cr_equals_the_pattern(text: str) -> None:
+    """files.split_lines splits at LF alone where the text has no CR: the pattern's lines."""
+    expected = LINE_BREAK.split(text)
+    if expected and expected[-1] == "" and len(expected) > 1:
+        expected.pop()
+    assert split_lines(text) == expected
