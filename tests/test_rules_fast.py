@@ -4,6 +4,7 @@
   out after one test over all values together; the findings equal those of every value
   searched for every placeholder.
 - files.split_lines splits a text without CR at LF alone: the same lines as the pattern.
+- conflict-marker (VL901) skips lines that start with no marker character.
 
 Checked on every Markdown file of the fixtures, of a generated repository (with its
 defects) and of ../shared/corpus where it exists, under the profile each file gets, and on
@@ -12,6 +13,7 @@ generated values.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +29,7 @@ from vereistenlint.document import Document
 from vereistenlint.files import LINE_BREAK, split_lines
 from vereistenlint.findings import Finding
 from vereistenlint.load import load, load_bytes
+from vereistenlint.rules import conflicts
 from vereistenlint.rules.base import Context
 from vereistenlint.rules.text import _placeholders_in_scalar, check_placeholders
 
@@ -101,3 +104,37 @@ def test_split_lines_without_cr_equals_the_pattern(text: str) -> None:
     if expected and expected[-1] == "" and len(expected) > 1:
         expected.pop()
     assert split_lines(text) == expected
+
+
+_CONFLICT_LINES = [
+    "<<<<<<< HEAD",
+    "<<<<<<<",
+    "|||||||",
+    "=======",
+    ">>>>>>> b",
+    " <<<<<<<",
+    "tekst",
+]
+
+
+@contextlib.contextmanager
+def _every_line_matched() -> Iterator[None]:
+    saved = conflicts._FIRST
+    conflicts._FIRST = ("",)  # every line starts with "": no line is skipped
+    try:
+        yield
+    finally:
+        conflicts._FIRST = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_CONFLICT_LINES, "```", "    code"]), max_size=12))
+def test_conflict_markers_skip_only_lines_that_cannot_match(lines: list[str]) -> None:
+    """conflict-marker (VL901) looks at lines starting with a marker character only: the
+    same findings as when every line is matched against every pattern."""
+    text = "---\ntitle: Titel\n---\n\n" + "\n".join(lines) + "\n"
+    doc = load_bytes(Path("x.md"), "x.md", text.encode())
+    ctx = Context(profiles.get("vereiste"))
+    fast = list(conflicts.check(doc, ctx))
+    with _every_line_matched():
+        assert list(conflicts.check(doc, ctx)) == fast
