@@ -3,6 +3,8 @@
 - placeholder (VL112) in the front matter: placeholders whose text no value holds are left
   out after one test over all values together; the findings equal those of every value
   searched for every placeholder.
+- placeholder in the body: a body in which one pattern of every placeholder's text finds
+  nothing is not searched further (none of those texts is in it).
 - files.split_lines splits a text without CR at LF alone: the same lines as the pattern.
 - conflict-marker (VL901) skips lines that start with no marker character.
 
@@ -81,6 +83,27 @@ def test_front_matter_placeholders_equal_the_plain_loop(
     documents: list[tuple[Document, profiles.Profile]],
 ) -> None:
     assert sum(_same(doc, profile) for doc, profile in documents) > 0  # some are found
+
+
+def _gate_is_exact(text: str) -> int:
+    """Where the one-scan gate finds no placeholder text, no placeholder's text is there."""
+    closed = 0
+    for profile in profiles.all_profiles().values():
+        if profile.placeholder_texts.search(text) is None:
+            closed += 1
+            assert not any(ph.contains in text for ph in profile.placeholders)
+    return closed
+
+
+def test_placeholder_gate_on_every_body(documents: list[tuple[Document, profiles.Profile]]) -> None:
+    bodies = ["\n".join(doc.code_free_lines[doc.body_start :]) for doc, _ in documents]
+    assert sum(_gate_is_exact(body) for body in bodies) > 100  # it does close
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["TODO", "TOD", "Hier ", "Hier", "](url", "](", "x", " ", "\n"])))
+def test_placeholder_gate_on_generated_text(pieces: list[str]) -> None:
+    _gate_is_exact("".join(pieces))
 
 
 _VALUES = ["TODO", "XXX", "DATUM", "todo", "urn:nl:ak:mtr:owp-00", "owp-00", "tekst", "a TODO b"]
