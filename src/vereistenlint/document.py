@@ -200,7 +200,12 @@ class Document:
 
     @property
     def tokens(self) -> list[Token]:
+        """The body's block tokens. An ``inline`` token's children are not parsed until
+        asked for: read them with `children`, never from the token."""
         return self.parsed.tokens
+
+    def children(self, inline: Token) -> list[Token]:
+        return self.parsed.children(inline)
 
     @cached_property
     def containers(self) -> list[Container]:

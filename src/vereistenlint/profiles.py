@@ -208,6 +208,11 @@ class Profile:
     def placeholders(self) -> list[Placeholder]:
         return _placeholders(self.name)
 
+    @property
+    def placeholder_texts(self) -> re.Pattern[str]:
+        """Matches where any placeholder's `contains` text stands (see `_placeholder_texts`)."""
+        return _placeholder_texts(self.name)
+
     def recognises(self, data: dict[str, Any]) -> bool:
         prefix = self.recognise.id_prefix
         if prefix is not None:
@@ -310,6 +315,14 @@ def _placeholders(name: str) -> list[Placeholder]:
         Placeholder(re.compile(p.pattern, re.MULTILINE), p.label, p.contains)
         for p in get(name).placeholder_specs
     ]
+
+
+@cache
+def _placeholder_texts(name: str) -> re.Pattern[str]:
+    """Every placeholder's `contains` text in one pattern: a text none of them stands in
+    holds no placeholder, found in one scan instead of one per placeholder (an empty
+    `contains` matches everywhere, so that it never hides a placeholder)."""
+    return re.compile("|".join(re.escape(p.contains) for p in _placeholders(name)))
 
 
 def raw_profiles() -> dict[str, dict[str, Any]]:

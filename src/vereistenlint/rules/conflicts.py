@@ -29,6 +29,8 @@ _OURS = re.compile(r"<{7}(?:[ \t].*)?\Z")
 _BASE = re.compile(r"\|{7}(?:[ \t].*)?\Z")
 _SEPARATOR = re.compile(r"={7}[ \t]*\Z")
 _THEIRS = re.compile(r">{7}(?:[ \t].*)?\Z")
+#: what a line matching any of the four patterns starts with
+_FIRST = ("<", "|", "=", ">")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -37,6 +39,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     base: int | None = None
     separator: int | None = None
     for i, line in enumerate(lines):
+        if not line.startswith(_FIRST):
+            continue  # the common case: each pattern below matches at a marker character only
         if _OURS.match(line):
             if start is not None:
                 yield _unclosed(start)

@@ -19,6 +19,7 @@ from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Finding, finding
 from ..linksyntax import Problem, scan
+from ..markdown import may_break_links
 from .base import Check, Context, Registered, Rule, codes
 
 E = Severity.ERROR
@@ -57,7 +58,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     lines = doc.code_free_lines
     done: set[tuple[int, int]] = set()
     for tok in doc.tokens:
-        if tok.type != "inline" or tok.map is None or not _suspect(tok):
+        if tok.type != "inline" or tok.map is None or not _suspect(doc, tok):
             continue
         first, last = tok.map[0] + doc.body_start, tok.map[1] + doc.body_start
         if (first, last) in done:
@@ -87,10 +88,12 @@ def _reported_here(
     return not (in_sources and problem.kind in _SOURCES_RULE_KINDS)
 
 
-def _suspect(inline: Token) -> bool:
+def _suspect(doc: Document, inline: Token) -> bool:
     """Whether the parser left link syntax it could not read: brackets as text, or a link whose
     address is empty or is itself a link."""
-    for child in inline.children or ():
+    if not may_break_links(inline.content):
+        return False  # the common case, decided without parsing the inline content
+    for child in doc.children(inline):
         if child.type == "text" and ("[" in child.content or "]" in child.content):
             return True
         if child.type in ("link_open", "image"):

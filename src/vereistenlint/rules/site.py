@@ -221,7 +221,14 @@ def _sources(doc: Document, spec: Sources) -> Iterator[Finding]:
 
 def _table(folder: Path, spec: SourcesTable) -> dict[str, frozenset[str]] | None:
     """The numbers per framework of the repo's own table, found from the file's folder upwards."""
-    return _read_table(folder.resolve(), spec.path, spec.number, spec.source)
+    return _read_table(_resolved(folder), spec.path, spec.number, spec.source)
+
+
+@cache
+def _resolved(folder: Path) -> Path:
+    """The folder's real path, once per folder: the files of one folder share it, and the
+    table read for it is kept as long (`_read_table`)."""
+    return folder.resolve()
 
 
 @cache

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import yaml
 
 from ..diagnostics import Severity
 from ..document import Document, Section
 from ..findings import Edit, Finding, Fix, finding
+from ..markdown import may_break_links
+from ..profiles import Placeholder
 from ..scan import Spans, blank
 from .base import Check, Context, Fixability, Registered, Rule, codes
 
@@ -225,14 +227,23 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     fm = doc.front_matter
     if fm is not None and fm.parsed is not None:
-        for located in fm.parsed.index.values():
-            node = located.value
-            if isinstance(node, yaml.ScalarNode) and node.value:
-                yield from _placeholders_in_scalar(doc, node, ctx)
+        scalars = [
+            located.value
+            for located in fm.parsed.index.values()
+            if isinstance(located.value, yaml.ScalarNode) and located.value.value
+        ]
+        # a value holds a placeholder's text only if all values together do: one substring
+        # test per placeholder leaves out those no value can match, in the same order
+        joined = "\n".join(node.value for node in scalars)
+        wanted = [ph for ph in placeholders if ph.contains in joined]
+        for node in scalars if wanted else ():
+            yield from _placeholders_in_scalar(doc, node, wanted)
     lines = doc.code_free_lines
     body = "\n".join(lines[doc.body_start :])
+    if ctx.profile.placeholder_texts.search(body) is None:
+        return  # the common case: no placeholder's text anywhere in the body, in one scan
     if not any(ph.contains in body and ph.pattern.search(body) for ph in placeholders):
-        return  # the common case: one search per pattern over the whole body
+        return  # one search per pattern over the whole body
     hidden = _comment_spans(doc)
     for i in range(doc.body_start, len(lines)):
         for ph in placeholders:
@@ -246,13 +257,13 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _placeholders_in_scalar(
-    doc: Document, node: yaml.ScalarNode, ctx: Context
+    doc: Document, node: yaml.ScalarNode, placeholders: Sequence[Placeholder]
 ) -> Iterator[Finding]:
     """Placeholders in a front-matter value, found in its source lines (escapes, folded and
     block scalars keep their real columns that way)."""
     first = doc.line_index(node)
     last = first + node.end_mark.line - node.start_mark.line
-    for ph in ctx.profile.placeholders:
+    for ph in placeholders:
         if ph.contains not in node.value or not ph.pattern.search(node.value):
             continue
         for i in range(first, min(last, len(doc.lines) - 1) + 1):
@@ -292,7 +303,9 @@ def _suspect_lines(doc: Document, section: Section) -> set[int]:
     found: set[int] = set()
     for inline in doc.section_inlines(section):
         assert inline.map is not None
-        children = inline.children or []
+        if not may_break_links(inline.content):
+            continue  # plain text and good links: neither condition below can hold
+        children = doc.children(inline)
         text = "".join(c.content for c in children if c.type == "text")
         empty = any(
             c.type == "link_open" and not str(c.attrs.get("href", "")).strip() for c in children
