@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..files import read_bytes, split_lines
 from ..load import _FM_CLOSE, _FM_OPEN
 from ..version import __version__
 from .mkdocs import SiteConfig
-from .outline import Link, Outline, link_target, outline
+from .outline import Link, Outline, PageOutline, link_target, outline
 from .slugs import HeadingIds, heading_ids
 
 CACHE_NAME = "site-index.json"
@@ -112,6 +113,19 @@ class SiteIndex:
         self.records[rel] = cached
         return cached
 
+    # -- perf-b hook -----------------------------------------------------------------------
+    def prefill(self, outlines: Iterable[PageOutline]) -> None:
+        """Outlines the per-file checks made from the pages they read, taken as if read now
+        (and kept in the cache, with the stamp taken before each page was read)."""
+        fingerprint = self.ids.fingerprint
+        for page in outlines:
+            if page.fingerprint != fingerprint or page.rel not in self.files:
+                continue
+            self.records[page.rel] = page.outline
+            self.read.add(page.rel)
+            if self.cache is not None and page.stamp is not None:
+                self.cache.keep(page.rel, page.stamp, page.outline)
+
     def vanished(self) -> set[str]:
         """Pages the cache knew that are gone now: deleted or renamed since the last run."""
         if self.cache is None:
@@ -198,6 +212,32 @@ class SiteCache:
         links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
         self.entries[rel] = {"stamp": stamp, "anchors": list(found.anchors), "links": links}
         self.dirty = True
+
+    def fresh_stamps(self) -> dict[str, list[int]]:
+        """(perf-b hook) Page -> the stamp under which the cache vouches for its outline (the
+        racy-file guard of `cache.fresh` applied): a check that finds a page with that stamp
+        need not outline it, the cache has it."""
+        limit = self.written - store.RACY_NS
+        found = {}
+        for rel, item in self.entries.items():
+            kept = item.get("stamp") if isinstance(item, dict) else None
+            if (
+                isinstance(kept, list)
+                and len(kept) == 2
+                and isinstance(kept[1], int)
+                and kept[1] < limit
+            ):
+                found[rel] = kept
+        return found
+
+    def keep(self, rel: str, stamp: list[int], found: Outline) -> None:
+        """As `put`, with the stamp the file had when it was read; an entry that says the same
+        already is left alone, so that an unchanged site does not rewrite the cache."""
+        links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
+        entry = {"stamp": stamp, "anchors": list(found.anchors), "links": links}
+        if self.entries.get(rel) != entry:
+            self.entries[rel] = entry
+            self.dirty = True
 
     def forget(self, rels: set[str]) -> None:
         for rel in rels:
