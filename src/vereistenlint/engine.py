@@ -95,6 +95,7 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
         use_cache=options.cache,
         selected=selected,
         outlines=[outcome.page for outcome in outcomes if outcome.page is not None],
+        pages=pages,
     )
     for _, entry, decided, _page in outcomes:
         wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]

@@ -7,7 +7,8 @@ into small chunks, handed out in order; this process takes its chunks from the e
 no worker has started yet), so all finish within about one chunk of each other. The first
 file is checked before the fork, so that the workers inherit what a first check sets up (the
 compiled schemas, the parsers), and the objects made so far are frozen out of the garbage
-collector's reach (`gc.freeze`), so that a worker's collections neither scan nor copy them.
+collector's reach (`gc.freeze`), so that a worker's collections neither scan nor copy them;
+a forked worker finds the function and the files in `_WORK`, so a task is two numbers.
 Results come back in input order, so the output is the same for any number of workers.
 """
 
@@ -22,12 +23,16 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-#: Below this many files per worker, one process is faster than several. Measured with
-#: benchmarks/workers.py on a 2-CPU machine (the content repo and a generated repo): a file
-#: costs 1.2-2.1 ms, a forked worker 15-27 ms to start (it compiles the schemas and reads the
-#: label folders itself) and 0.02-0.03 ms per file to bring its outcome back, so two workers
-#: pay off above about 27 files each when the second CPU is free. The threshold is more than
-#: twice that, so that a second CPU half taken by other work still leaves a gain.
+#: Below this many files per worker, one process is faster than several. Measured on a 2-CPU
+#: machine after this process became one of the N (December 2026, the content repo and a
+#: generated repo, fresh interpreters, medians of 5-9): a file costs 1.4-2.1 ms; going parallel
+#: costs 18-25 ms once (importing multiprocessing and the pool, the fork, the shut-down: the
+#: worker inherits the warm checker and compiles nothing), and 0.04 ms per file a worker checks
+#: (its outcome pickled there and unpickled here). With the second CPU free, two processes pay
+#: off above about 11 files each (2 * 20 ms / (1.9 - 0.04) ms files in all); with it half
+#: taken, above about 16. Measured with both CPUs taken by other work, two processes were
+#: slower even at 171 files (1.39x): the default leaves out CPUs the load average shows busy
+#: (`free_cpus`). The threshold keeps a fourfold margin over the free-CPU break-even.
 MIN_FILES_PER_WORKER = 64
 #: A chunk is at most this many files (about a tenth of a second of checking): the most that
 #: one process can be left working on alone at the end.

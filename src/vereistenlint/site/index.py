@@ -165,7 +165,9 @@ def load_body(path: Path, display: str) -> Document:
     return Document(path=path, display=display, text=text, lines=lines, body_start=body_start)
 
 
-def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
+def build(site: SiteConfig, *, use_cache: bool = False, read: SiteCache | None = None) -> SiteIndex:
+    """`read`: (perf-b hook) the site cache as `stage.pages` read it already, taken when it is
+    the cache of these settings, so a full check reads it once."""
     files: set[str] = set()
     folders: set[str] = {""}
     docs = site.docs_dir
@@ -178,7 +180,11 @@ def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
             if not name.startswith("."):
                 files.add(posixpath.join(rel_dir, name) if rel_dir else name)
     ids = heading_ids(site)
-    cache = SiteCache(site.root, ids.fingerprint) if use_cache else None
+    cache = None
+    if use_cache:
+        same = read is not None and read.path == site.root / FOLDER / CACHE_NAME
+        same = same and read is not None and read.fingerprint == SiteCache.stamped(ids.fingerprint)
+        cache = read if same and read is not None else SiteCache(site.root, ids.fingerprint)
     return SiteIndex(site, ids, frozenset(files), frozenset(folders), cache)
 
 
@@ -187,7 +193,7 @@ class SiteCache:
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / CACHE_NAME
-        self.fingerprint = f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
+        self.fingerprint = self.stamped(fingerprint)
         self.dirty = False
         self.entries, self.written = store.read(self.path, self.fingerprint, "pages")
 
@@ -212,6 +218,11 @@ class SiteCache:
         links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
         self.entries[rel] = {"stamp": stamp, "anchors": list(found.anchors), "links": links}
         self.dirty = True
+
+    @staticmethod
+    def stamped(fingerprint: str) -> str:
+        """The cache's fingerprint for heading-id settings: format, version and settings."""
+        return f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
 
     def fresh_stamps(self) -> dict[str, list[int]]:
         """(perf-b hook) Page -> the stamp under which the cache vouches for its outline (the

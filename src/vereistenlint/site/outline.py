@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 from markdown_it.common.utils import unescapeAll
@@ -31,6 +31,9 @@ from markdown_it.token import Token
 from ..document import MD, Document
 from ..markdown import build
 from .slugs import HeadingIds
+
+if TYPE_CHECKING:
+    from .index import SiteCache
 
 _OPENER = re.compile(r"^(?:(?:!!!|\?\?\?\+?)[ \t]*[\w-]+|===[!+]?[ \t]+\")")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
@@ -86,6 +89,11 @@ class Pages:
     ids: HeadingIds
     #: page -> the stamp under which the site cache holds its outline: not made again
     known: Mapping[str, list[int]] = field(default_factory=dict)
+    #: the site cache `known` was read from, for the link stage (never sent to a worker)
+    cache: SiteCache | None = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "cache": None}
 
     def rel(self, path: Path) -> str | None:
         """As `SiteIndex.rel`: the path relative to docs_dir, None when it lies outside."""

@@ -94,10 +94,10 @@ def pages(
     if site is None:
         return None
     ids = heading_ids(site)
-    known: dict[str, list[int]] = {}
-    if use_cache and files > CACHE_CONSULTED_FROM:
-        known = SiteCache(site.root, ids.fingerprint).fresh_stamps()
-    return Pages(os.path.abspath(site.docs_dir), ids, known)
+    if not use_cache or files <= CACHE_CONSULTED_FROM:
+        return Pages(os.path.abspath(site.docs_dir), ids)
+    cache = SiteCache(site.root, ids.fingerprint)
+    return Pages(os.path.abspath(site.docs_dir), ids, cache.fresh_stamps(), cache)
 
 
 def run(
@@ -109,14 +109,16 @@ def run(
     use_cache: bool = False,
     selected: bool = False,
     outlines: Iterable[PageOutline] = (),
+    pages: Pages | None = None,
 ) -> LinkFindings:
     """The link findings of the pages judged (see the module's docstring and `_judged_site`);
-    `outlines`: pages' outlines the per-file checks made already (see `pages`)."""
+    `outlines`: pages' outlines the per-file checks made already, `pages`: what they were
+    made with (see `pages`; the site cache it read is not read again)."""
     result = LinkFindings()
     site = _judged_site(paths, enabled, root, selected)
     if site is None:
         return result
-    index = build(site, use_cache=use_cache)
+    index = build(site, use_cache=use_cache, read=pages.cache if pages is not None else None)
     index.prefill(outlines)  # perf-b hook
     result.index = index
     checked: dict[str, tuple[Path, str]] = {}
