@@ -29,8 +29,8 @@ T = TypeVar("T")
 #: costs 18-25 ms once (importing multiprocessing and the pool, the fork, the shut-down: the
 #: worker inherits the warm checker and compiles nothing), and 0.04 ms per file a worker checks
 #: (its outcome pickled there and unpickled here). With the second CPU free, two processes pay
-#: off above about 11 files each (2 * 20 ms / (1.9 - 0.04) ms files in all); with it half
-#: taken, above about 16. Measured with both CPUs taken by other work, two processes were
+#: off above about 11 files each (20 ms / (1.9 / 2 - 0.04) ms = 22 files in all); with it
+#: half taken, above about 16. Measured with both CPUs taken by other work, two processes were
 #: slower even at 171 files (1.39x): the default leaves out CPUs the load average shows busy
 #: (`free_cpus`). The threshold keeps a fourfold margin over the free-CPU break-even.
 MIN_FILES_PER_WORKER = 64
