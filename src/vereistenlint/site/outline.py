@@ -34,6 +34,7 @@ from .slugs import HeadingIds
 
 if TYPE_CHECKING:
     from .index import SiteCache
+    from .mkdocs import SiteConfig
 
 _OPENER = re.compile(r"^(?:(?:!!!|\?\?\?\+?)[ \t]*[\w-]+|===[!+]?[ \t]+\")")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
@@ -89,11 +90,13 @@ class Pages:
     ids: HeadingIds
     #: page -> the stamp under which the site cache holds its outline: not made again
     known: Mapping[str, list[int]] = field(default_factory=dict)
-    #: the site cache `known` was read from, for the link stage (never sent to a worker)
+    #: for the link stage, never sent to a worker: the site cache `known` was read from, and
+    #: the site (its mkdocs.yml is read once)
     cache: SiteCache | None = field(default=None, compare=False, repr=False)
+    site: SiteConfig | None = field(default=None, compare=False, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "cache": None}
+        return {**self.__dict__, "cache": None, "site": None}
 
     def rel(self, path: Path) -> str | None:
         """As `SiteIndex.rel`: the path relative to docs_dir, None when it lies outside."""

@@ -94,10 +94,11 @@ def pages(
     if site is None:
         return None
     ids = heading_ids(site)
+    docs = os.path.abspath(site.docs_dir)
     if not use_cache or files <= CACHE_CONSULTED_FROM:
-        return Pages(os.path.abspath(site.docs_dir), ids)
+        return Pages(docs, ids, site=site)
     cache = SiteCache(site.root, ids.fingerprint)
-    return Pages(os.path.abspath(site.docs_dir), ids, cache.fresh_stamps(), cache)
+    return Pages(docs, ids, cache.fresh_stamps(), cache, site)
 
 
 def run(
@@ -115,7 +116,10 @@ def run(
     `outlines`: pages' outlines the per-file checks made already, `pages`: what they were
     made with (see `pages`; the site cache it read is not read again)."""
     result = LinkFindings()
-    site = _judged_site(paths, enabled, root, selected)
+    if pages is not None and pages.site is not None:
+        site: SiteConfig | None = pages.site  # `pages` judged it with the same arguments
+    else:
+        site = _judged_site(paths, enabled, root, selected)
     if site is None:
         return result
     index = build(site, use_cache=use_cache, read=pages.cache if pages is not None else None)
