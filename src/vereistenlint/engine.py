@@ -30,7 +30,8 @@ from .rules import REPO_CHECKS
 from .rules.reliability import INTERNAL_ERROR
 from .schema import Vocabularies
 from .site import stage as site_stage
-from .site.outline import PageOutline, Pages
+from .site.outline import PageOutline
+from .site.pages import Pages
 
 
 class Outcome(NamedTuple):

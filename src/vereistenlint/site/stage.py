@@ -23,7 +23,8 @@ from ..rules import site_links as links
 from ..rules.reliability import INTERNAL_ERROR
 from .index import SiteCache, SiteIndex, build
 from .mkdocs import SiteConfig, defaults, find_config, load_config
-from .outline import PageOutline, Pages, outline
+from .outline import PageOutline, outline
+from .pages import Pages
 from .slugs import heading_ids
 
 
