@@ -20,6 +20,7 @@ from vereistenlint import check
 from vereistenlint.engine import Options, fix_file
 from vereistenlint.load import load
 from vereistenlint.site import index as site_index
+from vereistenlint.site import pages as site_pages
 from vereistenlint.site import stage
 from vereistenlint.site.index import build, load_body
 from vereistenlint.site.mkdocs import Opaque, load_config, load_site
@@ -479,6 +480,8 @@ def test_a_page_whose_outline_fails_is_an_internal_error_not_a_traceback(
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(site_index, "outline", broken)
+    # the check makes the page's outline first; when that fails, the link stage reads it
+    monkeypatch.setattr(site_pages, "outline", broken)
     site_index._MEMO.clear()
     found = check([page], select=LINKS)
     assert sorted((Path(d.path).name, d.code) for d in found) == [

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache, checks, decide, guard, index, labels, parallel
+from .cache import stamp
 from .choose import check_profile_name, choose_profile
 from .config import Config, max_file_size
 from .decide import to_diagnostic
@@ -28,6 +29,8 @@ from .rules import REPO_CHECKS
 from .rules.reliability import INTERNAL_ERROR
 from .schema import Vocabularies
 from .site import stage as site_stage
+from .site.outline import PageOutline
+from .site.pages import Pages
 
 if TYPE_CHECKING:
     from .fix import FixResult, fix_file, run_fixes
@@ -35,11 +38,14 @@ if TYPE_CHECKING:
 
 class Outcome(NamedTuple):
     """What checking one file gives: its diagnostics, its index entry and its decided findings
-    (with the suppression comments the repository-wide findings are judged against)."""
+    (with the suppression comments the repository-wide findings are judged against), and for a
+    page of the site its outline, made from the tokens the check parsed (the link stage then
+    reads and tokenizes no checked page again)."""
 
     diagnostics: list[Diagnostic]
     entry: Entry
     decided: decide.Decided
+    page: PageOutline | None = None
 
 
 def check(
@@ -67,7 +73,14 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
     everything = index.walk(config, cache=options.cache) if config and config.include else []
     files, unmatched = select(paths, config, None if paths else [f.target for f in everything])
     vocabularies = labels.vocabularies(config.labels) if config else ()
-    work = partial(check_file, options=options, vocabularies=vocabularies, enabled=codes)
+    root = config.root if config else None
+    selected = bool(options.select or (config.select if config else ()))
+    pages = site_stage.pages(
+        paths, codes, root=root, selected=selected, use_cache=options.cache, files=len(files)
+    )
+    work = partial(
+        check_file, options=options, vocabularies=vocabularies, enabled=codes, pages=pages
+    )
     outcomes = list(parallel.map_files(work, files, options.jobs))
     repo = RepoIndex()
     for outcome in outcomes:
@@ -81,12 +94,14 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
             paths,
             files,
             codes,
-            root=config.root if config else None,
+            root=root,
             use_cache=options.cache,
-            selected=bool(options.select or (config.select if config else ())),
+            selected=selected,
+            outlines=[outcome.page for outcome in outcomes if outcome.page is not None],
+            pages=pages,
         )
     diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
-    for _, entry, decided in outcomes:
+    for _, entry, decided, _page in outcomes:
         wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]
         found = guard.repo_findings(wanted, repo, entry)
         ignored = decide.per_file_ignores(Path(entry.key), config)
@@ -121,16 +136,20 @@ def check_file(
     options: Options,
     vocabularies: Vocabularies = (),
     enabled: frozenset[str] | None = None,
+    pages: Pages | None = None,
 ) -> Outcome:
-    """Every per-file finding of one file, and its entry for the repository-wide rules."""
+    """Every per-file finding of one file, and its entry for the repository-wide rules; with
+    `pages` (the link stage will run), the outline of a page of the site."""
     codes = options.enabled() if enabled is None else enabled
+    before = stamp(path) if pages is not None else None  # a change while reading shows later
     doc = load(path, display, max_file_size(options.config))
     profile = choose_profile(doc, options.profile, options.config)
     decided = decide.file_findings(
         doc, checks.run(doc, profile, vocabularies, codes), options.config, codes
     )
     diagnostics = [to_diagnostic(display, f, options.lang) for f in decided.findings]
-    return Outcome(diagnostics, entry_for(doc, profile), decided)
+    page = pages.outline(path, before, doc) if pages is not None else None
+    return Outcome(diagnostics, entry_for(doc, profile), decided, page)
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path
@@ -28,7 +28,7 @@ from ..load import _FM_CLOSE, _FM_OPEN
 from ..records import dataclass
 from ..version import __version__
 from .mkdocs import SiteConfig
-from .outline import Link, Outline, link_target, outline
+from .outline import Link, Outline, PageOutline, link_target, outline
 from .slugs import HeadingIds, heading_ids
 
 CACHE_NAME = "site-index.json"
@@ -120,6 +120,19 @@ class SiteIndex:
                 self.cache.put(path, rel, cached)
         self.records[rel] = cached
         return cached
+
+    # -- perf-b hook -----------------------------------------------------------------------
+    def prefill(self, outlines: Iterable[PageOutline]) -> None:
+        """Outlines the per-file checks made from the pages they read, taken as if read now
+        (and kept in the cache, with the stamp taken before each page was read)."""
+        fingerprint = self.ids.fingerprint
+        for page in outlines:
+            if page.fingerprint != fingerprint or page.rel not in self.files:
+                continue
+            self.records[page.rel] = page.outline
+            self.read.add(page.rel)
+            if self.cache is not None and page.stamp is not None:
+                self.cache.keep(page.rel, page.stamp, page.outline)
 
     def vanished(self) -> set[str]:
         """Pages the cache knew that are gone now: deleted or renamed since the last run."""
@@ -230,13 +243,19 @@ def load_body(path: Path, display: str) -> Document:
     return Document(path=path, display=display, text=text, lines=lines, body_start=body_start)
 
 
-def build(site: SiteConfig, *, use_cache: bool = False) -> SiteIndex:
+def build(site: SiteConfig, *, use_cache: bool = False, read: SiteCache | None = None) -> SiteIndex:
+    """`read`: the site cache as `stage.pages` read it already, taken when it is the cache of
+    these settings, so a full check reads it once."""
     memo = store.WalkCache(site.root, os.fspath(site.docs_dir), WALK_NAME) if use_cache else None
     files, folders = walk_docs(os.fspath(site.docs_dir), memo)
     if memo is not None:
         memo.save()
     ids = heading_ids(site)
-    cache = SiteCache(site.root, ids.fingerprint) if use_cache else None
+    cache = None
+    if use_cache:
+        same = read is not None and read.path == site.root / FOLDER / CACHE_NAME
+        same = same and read is not None and read.fingerprint == SiteCache.stamped(ids.fingerprint)
+        cache = read if same and read is not None else SiteCache(site.root, ids.fingerprint)
     return SiteIndex(site, ids, frozenset(files), frozenset(folders), cache)
 
 
@@ -308,7 +327,7 @@ class SiteCache:
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / CACHE_NAME
-        self.fingerprint = f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
+        self.fingerprint = self.stamped(fingerprint)
         self.dirty = False
         self.rows, self.written = store.read_rows(self.path, self.fingerprint)
 
@@ -338,6 +357,35 @@ class SiteCache:
         links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
         self.rows[rel] = store.row_prefix(stamp) + store.dumps([list(found.anchors), links])
         self.dirty = True
+
+    @staticmethod
+    def stamped(fingerprint: str) -> str:
+        """The cache's fingerprint for heading-id settings: format, version and settings."""
+        return f"{CACHE_FORMAT}:{__version__}:{fingerprint}"
+
+    def fresh_stamps(self) -> dict[str, list[int]]:
+        """Page -> the stamp under which the cache vouches for its outline (the racy-file
+        guard of `cache.fresh` applied): a check that finds a page with that stamp need not
+        outline it, the cache has it."""
+        limit = self.written - store.RACY_NS
+        found = {}
+        for rel, row in self.rows.items():
+            size, _, rest = row.partition("\t")
+            mtime = rest.partition("\t")[0]
+            if size.isdigit() and mtime.isdigit() and int(mtime) < limit:
+                found[rel] = [int(size), int(mtime)]
+        return found
+
+    def keep(self, rel: str, stamp: list[int], found: Outline) -> None:
+        """As `put`, with the stamp the file had when it was read; a row that says the same
+        already is left alone, so that an unchanged site does not rewrite the cache."""
+        if not store.storable(rel):
+            return
+        links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
+        row = store.row_prefix(stamp) + store.dumps([list(found.anchors), links])
+        if self.rows.get(rel) != row:
+            self.rows[rel] = row
+            self.dirty = True
 
     def forget(self, rels: set[str]) -> None:
         for rel in rels:

@@ -5,7 +5,11 @@ The page is read with the document's markdown-it parser. Admonitions (``!!! note
 blocks (``???``, ``???+``) and content tabs (``=== "Tab"``) hold their content indented, which
 CommonMark reads as a code block or as the continuation of a paragraph; the site renders it as
 Markdown. Their openers are therefore blanked and their content dedented before parsing, line
-for line, so every line keeps its number and every column can be mapped back.
+for line, so every line keeps its number and every column can be mapped back. A page with no
+opener is parsed as it is, exactly as its own check parses it: its outline is made from the
+document's tokens (`Document.tokens`), which the check has made already. A flattened page is
+parsed again, its inline content only where the lines hold a ``[``, ``]`` or ``<``: without
+one, an inline token holds no link, image or HTML, which is all the outline reads of them.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.token import Token
 
 from ..document import MD, Document
+from ..markdown import build
 from ..records import dataclass
 from .slugs import HeadingIds
 
@@ -33,6 +41,10 @@ _HTML_LINK = re.compile(r"<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:\"([^\"]*)\"|'([
 _HTML_ID = re.compile(r"<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _ATTR_ID = re.compile(r"\{:?[ \t]*[^{}\n]*?#([^\s{}#.]+)[^{}\n]*\}")
 _FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\]:", re.M)
+#: the document's parser without its inline rules (`_parse_flat` runs them where needed)
+_BLOCKS = build(inline=False)
+#: what an inline token must hold to give the outline a link or an id from its children
+_LINK_CHARS = re.compile(r"[\[\]<]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,15 @@ class Link:
 class Outline:
     anchors: tuple[str, ...]
     links: tuple[Link, ...]
+
+
+class PageOutline(NamedTuple):
+    """A page's outline as a per-file check made it, for the link stage (small, picklable)."""
+
+    rel: str  # the page, relative to docs_dir
+    stamp: list[int] | None  # the file's stamp taken before it was read (cache.stamp)
+    outline: Outline
+    fingerprint: str  # the heading-id settings it was made with (HeadingIds.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -102,35 +123,103 @@ def _flatten(lines: list[str], offsets: list[int], start: int, end: int) -> None
         i = j
 
 
-def outline(doc: Document, ids: HeadingIds) -> Outline:
-    """The anchors and links of one page."""
+def outline(doc: Document, ids: HeadingIds, *, reference: bool = False) -> Outline:
+    """The anchors and links of one page; `reference`: without the fast paths (the page parsed
+    on its own, every heading rendered), what the tests compare them with."""
     if not doc.readable:
         return Outline((), ())
     first = doc.body_start
-    flat = flatten(doc.lines[first:])
-    tokens = MD.parse("\n".join(flat.lines))
+    body = doc.lines[first:]
+    flat = flatten(body)
+    # nothing blanked: the text is the document's body, and the parser is the document's
+    if reference:
+        tokens = MD.parse("\n".join(flat.lines))
+    else:
+        tokens = _own_tokens(doc, flat) if flat.lines == body else _parse_flat(flat)
     headings: list[tuple[int, str]] = []
     anchors: list[str] = []
     links: list[Link] = []
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.map is not None:
-            raw = flat.lines[tok.map[0]]
-            # an ATX heading as written, from its '#'s on: a list item's or quote's marker
-            # before it is not part of it ("-   ## Kop" in a grid of cards)
-            atx = tok.markup.startswith("#") and "#" in raw
-            text = raw[raw.index("#") :] if atx else tokens[i + 1].content
-            headings.append((int(tok.tag[1]), text))
+            headings.append(_heading(tokens, i, flat.lines))
         elif tok.type == "inline" and tok.map is not None:
-            anchors.extend(_ATTR_ID.findall(_no_code(tok.content)))
-            links.extend(_inline_links(tok, flat, first))
+            if reference or "{" in tok.content:
+                anchors.extend(_ATTR_ID.findall(_no_code(tok.content)))
+            if reference or _may_link(flat.lines, tok.map):
+                links.extend(_inline_links(tok, flat, first))
         elif tok.type == "html_block" and tok.map is not None:
             anchors.extend(_html_ids(tok.content))
             links.extend(_html_links(tok.content, tok.map[0], flat, first))
     anchors.extend(_html_ids_inline(tokens))
     for label in _FOOTNOTE_DEF.findall("\n".join(flat.lines)):
         anchors.extend((f"fn:{label}", f"fnref:{label}"))
-    heading_ids = [h for h in ids.ids(headings) if h]
+    made = ids.rendered_ids(headings) if reference else ids.ids(headings)
+    heading_ids = [h for h in made if h]
     return Outline(tuple(dict.fromkeys([*heading_ids, *anchors])), tuple(links))
+
+
+def _heading(tokens: list[Token], i: int, lines: list[str]) -> tuple[int, str]:
+    """(level, text) of the heading that opens at token `i`, as `HeadingIds.ids` takes it."""
+    tok = tokens[i]
+    assert tok.map is not None
+    raw = lines[tok.map[0]]
+    # an ATX heading as written, from its '#'s on: a list item's or quote's marker
+    # before it is not part of it ("-   ## Kop" in a grid of cards)
+    atx = tok.markup.startswith("#") and "#" in raw
+    return int(tok.tag[1]), raw[raw.index("#") :] if atx else tokens[i + 1].content
+
+
+def headings(doc: Document) -> list[tuple[int, str]]:
+    """The headings of a page as `outline` hands them to `HeadingIds.ids` (for the tests)."""
+    flat = flatten(doc.lines[doc.body_start :])
+    tokens = MD.parse("\n".join(flat.lines))
+    return [
+        _heading(tokens, i, flat.lines)
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open" and tok.map is not None
+    ]
+
+
+def _own_tokens(doc: Document, flat: _Flat) -> list[Token]:
+    """The document's own tokens, with the children of the inline tokens that may hold a link
+    or inline HTML parsed (the document parses an inline token's children on demand)."""
+    tokens = doc.tokens
+    for tok in tokens:
+        if tok.type == "inline" and (tok.map is None or _may_link(flat.lines, tok.map)):
+            doc.children(tok)
+    return tokens
+
+
+def _parse_flat(flat: _Flat) -> list[Token]:
+    """The flattened body's tokens as the document's parser makes them, with the children of
+    the inline tokens whose lines hold no ``[``, ``]`` or ``<`` left out (see the docstring).
+
+    The inline rules read nothing but the token's content and the reference definitions the
+    block rules collected, so each token is parsed on its own as the core rule parses it,
+    followed by the core rule that joins text (the only other one the parser runs)."""
+    env: dict[str, object] = {}
+    tokens = _BLOCKS.parse("\n".join(flat.lines), env)
+    lines = flat.lines
+    wanted = [
+        tok
+        for tok in tokens
+        if tok.type == "inline" and (tok.map is None or _may_link(lines, tok.map))
+    ]
+    for tok in wanted:
+        if tok.children is None:
+            tok.children = []
+        _BLOCKS.inline.parse(tok.content, _BLOCKS, env, tok.children)
+    state = StateCore("", _BLOCKS, env)
+    state.tokens = wanted
+    text_join(state)
+    return tokens
+
+
+def _may_link(lines: list[str], where: list[int]) -> bool:
+    """Whether an inline token's lines hold a character that every link, image and piece of
+    inline HTML needs: its content is taken from those lines, so without one its children
+    give the outline nothing."""
+    return any(_LINK_CHARS.search(line) for line in lines[where[0] : where[1]])
 
 
 def _no_code(text: str) -> str:
@@ -152,6 +241,7 @@ def _html_ids_inline(tokens: list[Token]) -> Iterator[str]:
                 yield from _html_ids(child.content)
 
 
+@lru_cache(maxsize=4096)  # the same destinations recur on page after page
 def _normal(raw: str) -> str:
     return MD.normalizeLink(unescapeAll(raw))
 

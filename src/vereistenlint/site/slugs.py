@@ -5,6 +5,12 @@ with the site's toc options, attribute lists and the extensions that change a he
 and the ids are read from what it renders. Python-Markdown then strips the inline markup,
 slugifies and numbers repeated headings (``x``, ``x_1``, ...) as it does on the site.
 
+Most headings are plain words, which Python-Markdown renders to themselves: for a page whose
+headings are all written with a conservative set of characters (no markup, entities, attribute
+lists, HTML or escapes; nothing the configured extensions rewrite) the site's slug function
+and toc's own numbering (`toc.unique`) are called directly, which is what the render would do
+with the same text, at a fiftieth of its cost. Any other page is rendered.
+
 The slug function configured in mkdocs.yml is a tag (``!!python/name:pymdownx.slugs.slugify``)
 that is never resolved: its name is looked up in `SLUGIFIERS`, a table of the slug functions
 known here. A name outside the table means the site's ids cannot be known, and anchors are not
@@ -14,8 +20,10 @@ judged at all rather than judged wrongly.
 from __future__ import annotations
 
 import html
+import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 import markdown
@@ -76,6 +84,33 @@ HEADING_EXTENSIONS = frozenset(
 
 _HEADING_ID = re.compile(r'<h([1-6])(?:\s[^>]*?)?\sid="([^"]*)"')
 
+#: punctuation that no inline pattern of Python-Markdown (and of the heading extensions below)
+#: takes, so a heading of these, letters, digits and single spaces renders to its own text
+_PLAIN_PUNCTUATION = " .,:;?!-/()'\"%"
+#: letters and digits (``[^\W_]`` is `str.isalnum`) and that punctuation; with attr_list, braces
+_PLAIN_TEXT = re.compile(f"(?:[^\\W_]|[{re.escape(_PLAIN_PUNCTUATION)}])*")
+_PLAIN_ATTR_TEXT = re.compile(f"(?:[^\\W_]|[{re.escape(_PLAIN_PUNCTUATION)}{{}}])*")
+#: what an extension rewrites inside such text: the characters it must not contain, and
+#: character sequences it must not contain (smarty: quotes, dashes and ellipses)
+_EXTENSION_UNSAFE: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "smarty": (frozenset("'\""), ("--", "..")),
+}
+#: extensions whose patterns need a character outside the plain set (or none in a heading
+#: alone): attr_list '{', abbr (its words keep their text), footnotes '[^', betterem '*' '_',
+#: caret '^', mark '=', tilde '~', keys '+', inlinehilite '`', critic '{', escapeall '\\'.
+#: pymdownx.smartsymbols rewrites plain text (fractions, ordinals, arrows): not here, so a site
+#: with it always renders.
+_PLAIN_SAFE_EXTENSIONS = HEADING_EXTENSIONS - {"pymdownx.smartsymbols"}
+#: attr_list's trailing attribute list of a heading (its HEADER_RE), and the attributes that
+#: are taken here: words and classes, no ``#id``, no ``key=value``, no ``}`` left over
+_PLAIN_ATTRS = re.compile(r" +\{:? *([^} ][^}]*)\} *$")
+_PLAIN_ATTR_WORDS = re.compile(r"\.?[A-Za-z][A-Za-z0-9-]*(?: +\.?[A-Za-z][A-Za-z0-9-]*)*")
+#: valueless attributes toc reads: an id of None, a toc label of None
+_ID_ATTRIBUTES = frozenset({"id", "data-toc-label"})
+#: toc numbers repeated ids with a cache of counters since Python-Markdown 3.10; the ids are the
+#: same with or without it, passed as that version's own treeprocessor passes it
+_UNIQUE_COUNTERS = "counters" in inspect.signature(toc.unique).parameters
+
 
 @dataclass(frozen=True)
 class HeadingIds:
@@ -99,6 +134,51 @@ class HeadingIds:
         (level, a setext heading's text)."""
         if self.slugify is None or not headings:
             return []
+        plain = self.plain_ids(headings)
+        return plain if plain is not None else self.rendered_ids(headings)
+
+    def plain_ids(self, headings: Sequence[tuple[int, str]]) -> list[str] | None:
+        """The ids without rendering, when every heading of the page is plain text; else None.
+
+        A page is taken whole or not at all: an explicit id (``{#x}``) on any heading changes
+        how toc numbers the others.
+        """
+        rules = self._plain_rules
+        if self.slugify is None or rules is None:
+            return None
+        names = []
+        for _level, text in headings:
+            name = _plain_name(text, *rules)
+            if name is None:
+                return None
+            names.append(name)
+        used: set[str] = set()
+        counters: dict[str, int] = {}
+        slugify, separator = self.slugify, self.separator
+        if _UNIQUE_COUNTERS:
+            return [toc.unique(slugify(name, separator), used, counters) for name in names]
+        return [toc.unique(slugify(name, separator), used) for name in names]  # pragma: no cover
+
+    @cached_property
+    def _plain_rules(self) -> tuple[frozenset[str], tuple[str, ...], bool] | None:
+        """What the configured extensions make of plain text: the characters and sequences a
+        heading must not hold, and whether attribute lists are read; None when an extension
+        may rewrite plain text (every page is rendered)."""
+        chars: set[str] = set()
+        sequences: list[str] = []
+        for name, options in self.extensions:
+            if name not in _PLAIN_SAFE_EXTENSIONS or (name == "abbr" and options):
+                return None  # abbr's glossary would wrap words, an attribute list's too
+            more, seqs = _EXTENSION_UNSAFE.get(name, (frozenset(), ()))
+            chars |= more
+            sequences.extend(seqs)
+        attr_list = any(name == "attr_list" for name, _ in self.extensions)
+        return frozenset(chars), tuple(sequences), attr_list
+
+    def rendered_ids(self, headings: Sequence[tuple[int, str]]) -> list[str]:
+        """The ids as Python-Markdown renders them: the reference for every page."""
+        if self.slugify is None or not headings:
+            return []
         md = _renderer(self)
         md.reset()
         source = "\n\n".join(
@@ -110,6 +190,40 @@ class HeadingIds:
         if len(found) != len(headings):  # a heading Python-Markdown did not see as one
             return found + [""] * (len(headings) - len(found))
         return found
+
+
+def _plain_name(
+    text: str, unsafe: frozenset[str], sequences: tuple[str, ...], attr_list: bool
+) -> str | None:
+    """The heading's name as toc reads it from the rendered heading, for a heading that
+    renders to its own text; None for any other heading.
+
+    Python-Markdown's hash-header rule keeps the text after the '#'s (with no '#' in the
+    text, no closing sequence is stripped); a setext heading is rendered with its lines joined
+    (as `rendered_ids` joins them). With attr_list, a trailing list of valueless attributes
+    (``{ data-search-exclude }``) is taken off and sets no id.
+    """
+    if text.startswith("#"):
+        rest = text.lstrip("#")
+        if len(text) - len(rest) > 6:
+            return None  # seven '#'s: the render keeps one of them in the text
+    else:
+        rest = _one_line(text)
+    if not (_PLAIN_ATTR_TEXT if attr_list else _PLAIN_TEXT).fullmatch(rest):
+        return None
+    if (unsafe and not unsafe.isdisjoint(rest)) or any(s in rest for s in sequences):
+        return None
+    rest = rest.strip()
+    if "{" in rest or "}" in rest:
+        m = _PLAIN_ATTRS.search(rest)
+        if m is None or not _PLAIN_ATTR_WORDS.fullmatch(m.group(1).strip()):
+            return None
+        if any(word.lower() in _ID_ATTRIBUTES for word in m.group(1).split()):
+            return None
+        rest = rest[: m.start()]
+        if "{" in rest or "}" in rest:
+            return None
+    return " ".join(rest.split())  # toc's strip_tags collapses whitespace
 
 
 def _one_line(text: str) -> str:

@@ -10,7 +10,7 @@ was written (for those, only the links into the changed files are judged).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import field
 from pathlib import Path
 
@@ -22,9 +22,11 @@ from ..paths import display_path, relative_to
 from ..records import dataclass
 from ..rules import site_links as links
 from ..rules.reliability import INTERNAL_ERROR
-from .index import SiteIndex, build
+from .index import SiteCache, SiteIndex, build
 from .mkdocs import SiteConfig, defaults, find_config, load_config
-from .outline import outline
+from .outline import PageOutline, outline
+from .pages import Pages
+from .slugs import heading_ids
 
 
 @dataclass
@@ -53,6 +55,54 @@ def locate_site(paths: Sequence[str | os.PathLike[str]], root: Path | None) -> S
     return site
 
 
+def _judged_site(
+    paths: Sequence[str | os.PathLike[str]],
+    enabled: frozenset[str],
+    root: Path | None,
+    selected: bool,
+) -> SiteConfig | None:
+    """The site whose links are judged, None when none are.
+
+    Without a mkdocs.yml the link rules run only when they were selected and a folder was
+    named: that folder is the docs folder (a copy of a few files or folders of a site would
+    otherwise be all broken links)."""
+    if not enabled & links.CODES:
+        return None
+    site = locate_site(paths, root)
+    pointed = selected and any(Path(p).is_dir() for p in paths)
+    if not site.docs_dir.is_dir() or (site.config_file is None and not pointed):
+        return None
+    return site
+
+
+# -- perf-b hook: the per-file checks make the checked pages' outlines (engine.check_file) --
+#: checking more files than this, the checks leave alone the pages the cache knows (reading
+#: the cache twice costs less than outlining them); fewer are outlined whatever the cache says
+CACHE_CONSULTED_FROM = 64
+
+
+def pages(
+    paths: Sequence[str | os.PathLike[str]],
+    enabled: frozenset[str],
+    *,
+    root: Path | None = None,
+    selected: bool = False,
+    use_cache: bool = False,
+    files: int = 0,
+) -> Pages | None:
+    """What the per-file checks need to make the outlines of the checked pages that `run`
+    will judge (with the same arguments): None when it judges no links."""
+    site = _judged_site(paths, enabled, root, selected)
+    if site is None:
+        return None
+    ids = heading_ids(site)
+    docs = os.path.abspath(site.docs_dir)
+    if not use_cache or files <= CACHE_CONSULTED_FROM:
+        return Pages(docs, ids, site=site)
+    cache = SiteCache(site.root, ids.fingerprint)
+    return Pages(docs, ids, cache.fresh_stamps(), cache, site)
+
+
 def run(
     paths: Sequence[str | os.PathLike[str]],
     files: Sequence[tuple[Path, str]],
@@ -61,18 +111,21 @@ def run(
     root: Path | None = None,
     use_cache: bool = False,
     selected: bool = False,
+    outlines: Iterable[PageOutline] = (),
+    pages: Pages | None = None,
 ) -> LinkFindings:
-    """Without a mkdocs.yml the link rules run only when they were selected and a folder was
-    named: that folder is the docs folder (a copy of a few files or folders of a site would
-    otherwise be all broken links)."""
+    """The link findings of the pages judged (see the module's docstring and `_judged_site`);
+    `outlines`: pages' outlines the per-file checks made already, `pages`: what they were
+    made with (see `pages`; the site cache it read is not read again)."""
     result = LinkFindings()
-    if not enabled & links.CODES:
+    if pages is not None and pages.site is not None:
+        site: SiteConfig | None = pages.site  # `pages` judged it with the same arguments
+    else:
+        site = _judged_site(paths, enabled, root, selected)
+    if site is None:
         return result
-    site = locate_site(paths, root)
-    pointed = selected and any(Path(p).is_dir() for p in paths)
-    if not site.docs_dir.is_dir() or (site.config_file is None and not pointed):
-        return result
-    index = build(site, use_cache=use_cache)
+    index = build(site, use_cache=use_cache, read=pages.cache if pages is not None else None)
+    index.prefill(outlines)  # perf-b hook
     result.index = index
     checked: dict[str, tuple[Path, str]] = {}
     for path, display in files:
