@@ -3,7 +3,10 @@ rules, run the way the pre-commit hook runs them (only the changed files, from t
 
 from __future__ import annotations
 
+import difflib
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from vereistenlint.rules import repository
+from vereistenlint.rules.repository import likely_intended
 
 from .conftest import FIXTURES, ROOT
 
@@ -361,3 +367,70 @@ def test_a_tool_label_without_a_page_is_an_error(tools_repo: Path) -> None:
         "# Grondrechten\n", encoding="utf-8"
     )
     assert run_hook(tools_repo, TOOL) == (0, [])
+
+
+def _likely_by_brute_force(name: str, known: set[str]) -> list[tuple[str, str]]:
+    """What `likely_intended` gives, by comparing the name with every known name in turn."""
+    stem = repository._STEM
+    m = stem.match(name)
+    found: dict[str, str] = {}
+    if m is not None:
+        code, slug = m.group("code").lower(), (m.group("slug") or "").lower()
+        for k in sorted(known):
+            other = stem.match(k)
+            if other is None or other.group("code").split("-")[0].lower() != code.split("-")[0]:
+                continue
+            if slug and (other.group("slug") or "").lower() == slug:
+                found.setdefault(k, "renumbered")
+            elif other.group("code").lower() == code:
+                found.setdefault(k, "same_code")
+    if "renumbered" in found.values():
+        found = {
+            k: w for k, w in found.items() if w == "renumbered" or repository._certain(name, k, w)
+        }
+    if not found:
+        family = (
+            (m.group("phase") or "") + m.group("code").split("-")[0]
+            if m
+            else name.partition("-")[0]
+        )
+        rest = name.partition("-")[2]
+        pool = sorted(
+            k for k in known if k.startswith(family + "-") or (rest and k.partition("-")[2] == rest)
+        )
+        for guess in difflib.get_close_matches(name, pool, n=3, cutoff=0.8):
+            found[guess] = "nearest"
+    order = {"renumbered": 0, "same_code": 1, "nearest": 2}
+    return sorted(found.items(), key=lambda kv: order[kv[1]])
+
+
+def test_likely_intended_names_from_the_table_are_those_of_a_comparison_with_every_name() -> None:
+    """The table of names made once per check gives exactly the guesses a comparison of the
+    unknown name with every known name gives (requirements and measures, phases, case)."""
+    rng = random.Random(14)
+    families = ["aia", "avg", "Bzk", "owp", "dat", "x"]
+    words = ["risico", "beheer", "toezicht", "uitleg", "data", "log", ""]
+    known: set[str] = set()
+    for _ in range(600):
+        code = f"{rng.choice(families)}-{rng.randrange(0, 30):02d}"
+        slug = "-".join(w for w in rng.sample(words, rng.randrange(0, 3)) if w)
+        phase = f"{rng.randrange(0, 8)}-" if rng.random() < 0.4 else ""
+        known.add(f"{phase}{code}-{slug}" if slug else f"{phase}{code}")
+    known |= {"los", "los-woord", "a--b", "-leeg"}
+    asked = [n[:-1] for n in sorted(known)[::7]] + [
+        "aia-99-risico",
+        "2-owp-05-log",
+        "OWP-03-data",
+        "geen-code",
+        "los-woorden",
+        "a--c",
+    ]
+    # codes no name has, slugs a letter off: only the nearest names can be guessed
+    asked += [
+        re.sub(r"-[0-9]([0-9])(-|$)", r"-3\1\2", n, count=1) + "x" for n in sorted(known)[::5]
+    ]
+    table = repository.Names(known)
+    differ = [n for n in asked if likely_intended(n, table) != _likely_by_brute_force(n, known)]
+    assert not differ
+    why = {w for n in asked for _, w in likely_intended(n, table)}
+    assert why == {"renumbered", "same_code", "nearest"}  # every kind of guess is compared

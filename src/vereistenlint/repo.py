@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 
@@ -21,6 +21,8 @@ from .discover import file_key
 from .document import Document
 from .profiles import Profile
 from .records import dataclass
+
+_T = TypeVar("_T")
 
 #: the `Reference.key` of a stem named in a list comment rather than in the front matter
 LIST_KEY = "<!-- list -->"
@@ -159,6 +161,15 @@ class RepoIndex:
     #: `add_pending`): key -> how to make it, and id (as JSON) -> keys
     _pending: dict[str, Callable[[], Entry]] = field(default_factory=dict)
     _pending_ids: dict[str, list[str]] = field(default_factory=dict)
+    #: what rules derive from the index (see `derived`), forgotten when a stem is added
+    _derived: dict[object, object] = field(default_factory=dict)
+
+    def derived(self, key: object, make: Callable[[], _T]) -> _T:
+        """A table a rule derives from the index, made once for every entry it checks (not
+        once per entry: a lookup over 10,000 names per finding is quadratic)."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return cast(_T, self._derived[key])
 
     @property
     def entries(self) -> dict[str, Entry]:
@@ -174,6 +185,7 @@ class RepoIndex:
         self._put(entry)
         if entry.profile is not None:
             self.stems_by_profile[entry.profile].add(entry.stem)
+            self._derived.clear()
 
     def add_pending(
         self, key: str, stem: str, profile: str | None, id_json: str, make: Callable[[], Entry]
@@ -189,6 +201,7 @@ class RepoIndex:
             self._pending_ids.setdefault(id_json, []).append(key)
         if profile is not None:
             self.stems_by_profile[profile].add(stem)
+            self._derived.clear()
 
     def _make(self, key: str) -> Entry | None:
         make = self._pending.pop(key, None)

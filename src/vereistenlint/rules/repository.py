@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from ..diagnostics import Severity
 from ..document import Document
@@ -108,7 +109,8 @@ def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
         if not known or ref.value in known:
             continue  # none of that kind in view: nothing to judge against
         code = REFERENCE_CODES.get(ref.key, UNKNOWN_REFERENCE)
-        guesses = likely_intended(ref.value, known)
+        table = repo.derived(("names", ref.profile), partial(Names, known))
+        guesses = likely_intended(ref.value, table)
         key = "repo.list_unknown_stem" if ref.key == LIST_KEY else "repo.unknown_reference"
         fix = None
         if len(guesses) == 1 and _certain(ref.value, *guesses[0]) and ref.edit_line >= 0:
@@ -132,29 +134,51 @@ def check_repository(repo: RepoIndex, entry: Entry) -> Iterator[Finding]:
 _STEM = re.compile(r"^(?P<phase>[0-9]+-)?(?P<code>[a-z]+-[0-9]{2})(?:-(?P<slug>.+))?$", re.I)
 
 
-def likely_intended(name: str, known: set[str]) -> list[tuple[str, str]]:
+class Names:
+    """The names of one kind, tabled once for every unknown reference to it: by family (the
+    code's letters), by their first one or two parts (for `_candidates`) and by what follows
+    their first part. Each finding then looks at its family only, not at every name."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.by_family: dict[str, list[tuple[str, str, str]]] = {}
+        self.by_prefix: dict[str, list[str]] = {}
+        self.by_rest: dict[str, list[str]] = {}
+        for k in sorted(known):
+            m = _STEM.match(k)
+            if m is not None:
+                code = m.group("code").lower()
+                row = (k, code, (m.group("slug") or "").lower())
+                self.by_family.setdefault(code.split("-")[0], []).append(row)
+            parts = k.split("-")
+            for j in range(1, min(2, len(parts) - 1) + 1):  # k starts with '<prefix>-'
+                self.by_prefix.setdefault("-".join(parts[:j]), []).append(k)
+            rest = k.partition("-")[2]
+            if rest:
+                self.by_rest.setdefault(rest, []).append(k)
+
+
+def likely_intended(name: str, names: Names | set[str]) -> list[tuple[str, str]]:
     """The files a name that matches none most likely meant, each with why: the same code
     ('2-owp-11', under any phase), the same slug under another number (renumbered), else the
-    nearest names of its family. Linear in the number of names: no name is compared with all."""
+    nearest names of its family. Linear in the names of its family: no name is compared with
+    all."""
+    if not isinstance(names, Names):
+        names = Names(names)
     m = _STEM.match(name)
     found: dict[str, str] = {}
     if m is not None:
         code, slug = m.group("code").lower(), (m.group("slug") or "").lower()
-        family = code.split("-")[0]
-        for k in sorted(known):
-            other = _STEM.match(k)
-            if other is None or other.group("code").split("-")[0].lower() != family:
-                continue
-            if slug and (other.group("slug") or "").lower() == slug:
+        for k, other_code, other_slug in names.by_family.get(code.split("-")[0], ()):
+            if slug and other_slug == slug:
                 found.setdefault(k, "renumbered")
-            elif other.group("code").lower() == code:
+            elif other_code == code:
                 found.setdefault(k, "same_code")
     if "renumbered" in found.values():
         # the same name under another number is what was meant; a file that merely has the
         # old number now is another requirement, unless its name is alike too
         found = {k: w for k, w in found.items() if w == "renumbered" or _certain(name, k, w)}
     if not found:
-        for guess in difflib.get_close_matches(name, _candidates(name, known), n=3, cutoff=0.8):
+        for guess in difflib.get_close_matches(name, _candidates(name, names), n=3, cutoff=0.8):
             found[guess] = "nearest"
     order = {"renumbered": 0, "same_code": 1, "nearest": 2}
     return sorted(found.items(), key=lambda kv: order[kv[1]])
@@ -174,7 +198,7 @@ def _certain(name: str, guess: str, why: str) -> bool:
     )
 
 
-def _candidates(name: str, known: set[str]) -> list[str]:
+def _candidates(name: str, names: Names) -> list[str]:
     """The names worth comparing: those of the same family (the part before the first '-',
     as 'aia' in 'aia-08-...', or the phase and family of a measure) or with the same rest
     after it; comparing with thousands of names is slow, and a name that shares neither is
@@ -184,9 +208,10 @@ def _candidates(name: str, known: set[str]) -> list[str]:
         (m.group("phase") or "") + m.group("code").split("-")[0] if m else name.partition("-")[0]
     )
     rest = name.partition("-")[2]
-    return sorted(
-        k for k in known if k.startswith(family + "-") or (rest and k.partition("-")[2] == rest)
-    )
+    found = set(names.by_prefix.get(family, ()))
+    if rest:
+        found.update(names.by_rest.get(rest, ()))
+    return sorted(found)
 
 
 CHECKS: tuple[Registered[Check], ...] = (Registered(check_file_name, frozenset({ID_FILE_NAME})),)

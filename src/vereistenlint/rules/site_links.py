@@ -175,7 +175,7 @@ def _candidates(index: SiteIndex, target: str) -> list[str]:
 
 #: how many names on either side of a missing name, in alphabetical order, are compared with it:
 #: a folder of thousands of files costs no more per broken link than one of a few hundred
-NEARBY = 200
+NEARBY = 100
 
 
 def _nearby(names: list[str], name: str) -> list[str]:

@@ -144,10 +144,11 @@ def run(
                     checked[rel] = (page, display_path(page))
     if not checked and not paths:
         return result
-    engine_files = {file_key(path) for path, _ in files}
+    keys = {path: file_key(path) for path, _ in files}  # a realpath each: once per file
+    engine_files = set(keys.values())
     for rel, (path, display) in checked.items():
         found = [f for f in _page_findings(index, rel) if f.code in enabled | {INTERNAL_ERROR}]
-        key = file_key(path)
+        key = keys.get(path) or file_key(path)
         if key in engine_files:
             result.by_key[key] = found
         elif found:  # a page the per-file checks skip (index.md): reported here
