@@ -119,20 +119,7 @@ def test_no_unsafe_loading_or_dynamic_code_in_the_package() -> None:
     for path in sorted(package.rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             m = forbidden.search(line)
-            if m is not None and (path.name, line.strip()) in ARGUED:
-                continue
             assert m is None, f"{path.relative_to(ROOT)}:{number} uses {m.group()}"
-
-
-#: Uses argued for. records.py compiles each dataclass's __init__ as the standard library's
-#: dataclasses module does (and with its text): the text is made from the field names of
-#: the package's own classes, never from a file, the configuration or the environment.
-ARGUED = {
-    (
-        "records.py",
-        'exec(compile(text, "<string>", "exec", dont_inherit=True), globals_, local)',
-    ),
-}
 
 
 # -- no network ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ effective configuration remembers, per key, which layer (preset, file) it came f
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,6 @@ from .errors import UsageError
 from .files import DEFAULT_MAX_FILE_SIZE
 from .findings import term
 from .origin import Origin
-from .records import dataclass
 
 #: the configuration files looked for in each folder, in this order
 CANDIDATES = ("vereistenlint.toml", ".vereistenlint.toml", "pyproject.toml")

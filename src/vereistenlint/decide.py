@@ -4,6 +4,7 @@ suppressions that suppressed nothing; then each kept finding as a `Diagnostic`."
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import messages, positions
@@ -13,7 +14,6 @@ from .discover import matches, relative_to_root
 from .document import Document
 from .errors import UsageError
 from .findings import Finding
-from .records import dataclass
 from .rules import BY_CODE, RULES, lookup
 from .rules.suppression import UNUSED_SUPPRESSION
 from .suppress import Directive, directives, suppress, unused

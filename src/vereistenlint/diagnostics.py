@@ -7,8 +7,7 @@ Line and column are 1-based everywhere; conversion from parser offsets happens i
 from __future__ import annotations
 
 import enum
-
-from .records import dataclass
+from dataclasses import dataclass
 
 
 class Severity(str, enum.Enum):

@@ -14,7 +14,7 @@ import bisect
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,6 @@ from markdown_it.token import Token
 
 from . import markdown, yamlpos
 from .findings import Edit
-from .records import dataclass
 from .scan import blank, code_spans
 
 _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from . import i18n, messages, yamledit
 from .document import Document
 from .files import LINE_BREAK
 from .findings import Edit, Finding, Fix, KeyPath
-from .records import dataclass
 
 #: why a fix was not applied (keys of the locale's [ui] table)
 MIXED_ENDINGS = "fix.refused.mixed_endings"

@@ -13,8 +13,7 @@ grammar and nothing more::
 from __future__ import annotations
 
 import re
-
-from .records import dataclass
+from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)|(?P<label>["']?[A-Za-z0-9_-]+["']?)|(?P<op>&&|\|\||!|\(|\))|(?P<bad>.)""",

@@ -6,9 +6,7 @@ so every message lives in one table and can exist in more than one language.
 
 from __future__ import annotations
 
-from dataclasses import field
-
-from .records import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)

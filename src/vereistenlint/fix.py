@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,6 @@ from .findings import Finding, Fix
 from .index import index_file
 from .load import load_bytes
 from .options import Options
-from .records import dataclass
 from .repo import RepoIndex, entry_for
 from .rules import REPO_CHECKS
 from .schema import Vocabularies

@@ -9,8 +9,7 @@ made beforehand, so no position is ever read twice: linear in the text, whatever
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from .records import dataclass
+from dataclasses import dataclass
 
 #: what an address in parentheses after '] ' starts with, for "[text] (address)" to be a link
 #: that was meant (and not a bracketed remark followed by an aside in parentheses)

@@ -20,7 +20,7 @@ import functools
 import logging
 import re
 import types
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -32,7 +32,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.admon.index import admonition as _mdit_admonition
 
-from .records import dataclass
 from .resources import load_json
 
 TAB_WIDTH = 4  # Python-Markdown's tab_length: content is indented by this much, tabs expand to it

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .records import dataclass
 from .resources import load_json
 
 #: the marker's name at the start of a comment's text, and the arguments after it

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import decide
 from .config import Config
-from .records import dataclass
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ of fact that anyone can check with `ls`.
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,6 @@ from . import tomlfile
 from .config_schema import validate  # the same validation as a user's file
 from .errors import UsageError
 from .origin import Origin
-from .records import dataclass
 from .resources import data_dir, load_json
 
 FOLDER = "presets"

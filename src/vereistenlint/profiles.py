@@ -13,11 +13,10 @@ every profile against the schema too), never a check silently switched off.
 from __future__ import annotations
 
 import re
-from dataclasses import field, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
-from .records import dataclass
 from .resources import data_dir, load_json
 
 PROFILE_SUFFIX = ".profile.json"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 import yaml
@@ -20,7 +20,6 @@ from . import markers, yamlpos
 from .discover import file_key
 from .document import Document
 from .profiles import Profile
-from .records import dataclass
 
 _T = TypeVar("_T")
 

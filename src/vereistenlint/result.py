@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .diagnostics import Diagnostic
-from .records import dataclass
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from . import i18n
-from .records import dataclass
 from .rules import RULES, Fixability, Rule
 
 #: the documentation fields every rule has in every language

@@ -14,10 +14,10 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from .document import Document
 from .findings import Finding, finding, term
-from .records import dataclass
 from .rules import lookup
 from .rules.suppression import UNUSED_SUPPRESSION
 from .scan import finditer_pieces

@@ -16,11 +16,11 @@ import hashlib
 import os
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from .findings import term
-from .records import dataclass
 
 #: reasons (keys of the locale's [ui] table) why a file was not written
 CHANGED = "fix.skipped.changed"

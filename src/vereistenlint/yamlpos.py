@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from .files import LINE_BREAK
-from .records import dataclass
 
 try:  # the C loader is several times faster and keeps the same marks
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

@@ -4,9 +4,8 @@ it needs and ignores the rest, so that all of them have one signature."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-
-from ..records import dataclass
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .. import i18n
@@ -15,7 +16,6 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..findings import Finding
 from ..profiles import Profile
-from ..records import dataclass
 from ..repo import Entry, RepoIndex
 from ..schema import Vocabularies
 

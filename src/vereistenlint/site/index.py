@@ -12,7 +12,7 @@ import json
 import os
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote
@@ -25,7 +25,6 @@ from ..discover import FolderMemo
 from ..document import Document
 from ..files import read_bytes, split_lines
 from ..load import _FM_CLOSE, _FM_OPEN
-from ..records import dataclass
 from ..version import __version__
 from .mkdocs import SiteConfig
 from .outline import Link, Outline, PageOutline, link_target, outline

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..paths import display_path
-from ..records import dataclass
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 #: MkDocs' built-in markdown_extensions, always loaded before the configured ones

@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -27,7 +28,6 @@ from markdown_it.token import Token
 
 from ..document import MD, Document
 from ..markdown import build
-from ..records import dataclass
 from .slugs import HeadingIds
 
 _OPENER = re.compile(r"^(?:(?:!!!|\?\?\?\+?)[ \t]*[\w-]+|===[!+]?[ \t]+\")")

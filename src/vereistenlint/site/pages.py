@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document
-from ..records import dataclass
 from .index import SiteCache
 from .mkdocs import SiteConfig
 from .outline import PageOutline, outline

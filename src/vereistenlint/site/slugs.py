@@ -23,13 +23,13 @@ import html
 import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import markdown
 from markdown.extensions import toc
 
-from ..records import dataclass
 from .mkdocs import Opaque, SiteConfig
 
 Slugify = Callable[[str, str], str]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import guard
@@ -19,7 +19,6 @@ from ..discover import file_key
 from ..document import Document
 from ..findings import Finding
 from ..paths import display_path, relative_to
-from ..records import dataclass
 from ..rules import site_links as links
 from ..rules.reliability import INTERNAL_ERROR
 from .index import SiteCache, SiteIndex, build
