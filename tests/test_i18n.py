@@ -138,16 +138,13 @@ def test_a_finding_renders_in_both_languages() -> None:
 def test_a_missing_text_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
     real = i18n.catalogue
 
-    def without(lang: str) -> dict[str, Any]:
-        data = real(lang)
-        if lang != "nl":
+    def without(lang: str, name: str) -> Any:
+        data = real(lang)[name]
+        if lang != "nl" or name != "messages":
             return data
-        return {
-            **data,
-            "messages": {k: v for k, v in data["messages"].items() if k != "link.empty"},
-        }
+        return {k: v for k, v in data.items() if k != "link.empty"}
 
-    monkeypatch.setattr(i18n, "catalogue", without)
+    monkeypatch.setattr(i18n, "section", without)
     assert i18n.message("link.empty", "nl") == real("en")["messages"]["link.empty"]
     assert i18n.message("link.broken", "nl") == real("nl")["messages"]["link.broken"]
 
@@ -255,3 +252,36 @@ def test_an_unknown_lang_option_is_a_usage_error(bad: Path, command: list[str]) 
     result = CliRunner().invoke(cli, [*command, "--lang", "fr"])
     assert result.exit_code == 2
     assert "--lang" in result.output
+
+
+def test_messages_and_interface_words_read_without_the_rule_docs_are_the_same() -> None:
+    """A clean run reads only the part of the catalogue before the rules' documentation:
+    that part must hold every message and interface word exactly as the whole file does."""
+    for lang in i18n.LANGUAGES:
+        head = i18n._head(lang)
+        assert head is not None  # the fast path is taken for the package's own files
+        whole = i18n.catalogue(lang)
+        assert head == {k: v for k, v in whole.items() if k in ("messages", "ui")}
+
+
+def test_a_rules_line_inside_a_string_or_a_late_table_means_the_whole_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inside = '[messages]\na = """\n[rules.VL009]\n"""\n[rules.VL001]\nsummary = "s"\n'
+    late = '[messages]\na = "1"\n[rules.VL001]\nsummary = "s"\n[messages.more]\nb = "2"\n'
+    plain = '[messages]\na = "1"\n[rules.VL001]\nsummary = "s"\n'
+    for text, head, a in (
+        (inside, False, "[rules.VL009]\n"),
+        (late, False, "1"),
+        (plain, True, "1"),
+    ):
+        monkeypatch.setattr(i18n, "_text", lambda name, text=text: text)
+        i18n._head.cache_clear()
+        i18n.catalogue.cache_clear()
+        try:
+            assert (i18n._head("en") is not None) is head
+            assert i18n.message("a", "en") == a
+            assert i18n.rule_text("VL001", "summary", "en") == "s"
+        finally:
+            i18n._head.cache_clear()
+            i18n.catalogue.cache_clear()

@@ -15,12 +15,13 @@ the whole run over one untranslated sentence.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from . import tomlfile
+from .resources import PACKAGE
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
@@ -49,8 +50,36 @@ def examples() -> dict[str, Any]:
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = (resources.files("vereistenlint") / "locale" / name).read_text(encoding="utf-8")
-    return tomlfile.loads(text)
+    return tomlfile.loads(_text(name))
+
+
+@cache
+def _text(name: str) -> str:
+    return (PACKAGE / "locale" / name).read_text(encoding="utf-8")
+
+
+#: the first rule's table: what comes before it holds the messages and interface words
+_RULES_START = re.compile(r"^\[rules\.", re.M)
+#: a table of messages or interface words opened after the rules (none is today)
+_LATE_TABLE = re.compile(r"^[ \t]*\[+[ \t]*\"?(?:messages|ui)\b", re.M)
+
+
+@cache
+def _head(lang: str) -> dict[str, Any] | None:
+    """The messages and interface words of `locale/<lang>.toml`, without parsing the rules'
+    documentation after them (four fifths of the file, and a clean run prints one sentence).
+
+    Exact or nothing: the part before the first ``[rules.`` line is parsed only when it is a
+    TOML document of its own (else that line stood inside a string) and nothing after it
+    opens a messages or interface table; otherwise None, and the whole file is read."""
+    text = _text(f"{lang}.toml")
+    start = _RULES_START.search(text)
+    if start is None or _LATE_TABLE.search(text, start.start()):
+        return None
+    try:
+        return tomlfile.loads(text[: start.start()])
+    except tomlfile.TOMLDecodeError:
+        return None
 
 
 def _find(node: Any, *path: str) -> str | None:
@@ -59,9 +88,15 @@ def _find(node: Any, *path: str) -> str | None:
     return node if isinstance(node, str) else None
 
 
+def section(lang: str, name: str) -> Any:
+    """One top-level table of `locale/<lang>.toml` ("messages", "ui" or "rules")."""
+    head = _head(lang) if name in ("messages", "ui") else None
+    return (head if head is not None else catalogue(lang)).get(name)
+
+
 def _lookup(lang: str, *path: str) -> str:
     for source in (lang, SOURCE):
-        found = _find(catalogue(source), *path)
+        found = _find(section(source, path[0]), *path[1:])
         if found is not None:
             return found
     raise KeyError(".".join(path))

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+#: the package's own folder (what importlib.resources gives for a package on disk, without
+#: importing it: a one-file check pays for every import)
+PACKAGE = Path(__file__).parent
 
 
 @cache
 def data_dir() -> Path:
-    packaged = Path(str(resources.files("vereistenlint"))) / "schemas"
+    packaged = PACKAGE / "schemas"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "schemas"  # editable install / checkout
