@@ -260,6 +260,11 @@ def test_a_missing_page_in_a_large_folder_is_compared_with_its_alphabetical_neig
     assert "p/m-0450-pagina.md" in found[5]
     assert "zz-0300-paginaa.md" in found[26]  # its own neighbourhood holds it
     assert "m-0300-pagina.md" not in found[26]  # too far from 'zz-' in the order to be compared
+    (folder / "q-uniek-onderwerp.md").write_text("# Uniek\n")
+    (folder / "links.md").write_text("# L\n\n[c](q-uniek-onderwer.md)\n")
+    (one,) = check([folder / "links.md"], select=LINKS)
+    assert "p/q-uniek-onderwerp.md" in one.message  # the one name alike
+    assert one.fix is None  # but not certain: the folder was not compared in full
 
 
 def test_unsafe_fix_rewrites_a_link_with_one_certain_candidate(tmp_path: Path) -> None:

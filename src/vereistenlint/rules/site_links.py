@@ -137,17 +137,19 @@ def _missing(
     is_page = target.endswith(".md") or (not posixpath.splitext(target)[1] and link.kind == "link")
     code = MISSING_PAGE if is_page and link.kind == "link" else MISSING_ASSET
     candidates = _candidates(index, target)
+    # one candidate is certain only when every name of its folder was compared
+    complete = _compared_all(index, target)
     if target in index.folders or path.endswith("/"):
         inside = posixpath.join(target, "index.md") if target != "." else "index.md"
         if inside in index.files:
-            candidates = [inside]
+            candidates, complete = [inside], True
     key = "links.missing_page" if code == MISSING_PAGE else "links.missing_asset"
     url = link.url
     if not candidates:
         yield finding(code, link.line, link.column, key, url=url, target=target)
         return
     suggestion = _relative(rel, candidates[0]) + (f"#{fragment}" if fragment else "")
-    fix = _replace(link, suggestion) if len(candidates) == 1 else None
+    fix = _replace(link, suggestion) if len(candidates) == 1 and complete else None
     yield finding(
         code,
         link.line,
@@ -176,6 +178,13 @@ def _candidates(index: SiteIndex, target: str) -> list[str]:
 #: how many names on either side of a missing name, in alphabetical order, are compared with it:
 #: a folder of thousands of files costs no more per broken link than one of a few hundred
 NEARBY = 100
+
+
+def _compared_all(index: SiteIndex, target: str) -> bool:
+    """Whether `_candidates` compared the target with every name of its folder."""
+    if index.by_name.get(posixpath.basename(target)):
+        return True
+    return len(index.names_in(posixpath.dirname(target))) <= 2 * NEARBY
 
 
 def _nearby(names: list[str], name: str) -> list[str]:
