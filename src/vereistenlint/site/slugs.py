@@ -20,6 +20,7 @@ judged at all rather than judged wrongly.
 from __future__ import annotations
 
 import html
+import importlib
 import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -28,7 +29,7 @@ from functools import cached_property
 from typing import Any
 
 import markdown
-from markdown.extensions import toc
+from markdown.extensions import Extension, toc
 
 from .mkdocs import Opaque, SiteConfig
 
@@ -243,10 +244,20 @@ def _renderer(spec: HeadingIds) -> markdown.Markdown:
 
 
 def _make_renderer(spec: HeadingIds) -> markdown.Markdown:
+    """Python-Markdown with the site's heading extensions, each made as Python-Markdown makes
+    one it finds by module (``makeExtension(**options)``): handed over by name, it would first
+    scan every installed package's entry points for the name (25 ms, once per process)."""
     configs = {name: dict(options) for name, options in spec.extensions}
     assert spec.slugify is not None
     configs["toc"] = {"slugify": spec.slugify, "separator": spec.separator}
-    return markdown.Markdown(extensions=list(configs), extension_configs=configs)
+    return markdown.Markdown(extensions=[_extension(n, c) for n, c in configs.items()])
+
+
+def _extension(name: str, options: dict[str, Any]) -> Extension:
+    """`name` is one of HEADING_EXTENSIONS or toc, never a name read from a file."""
+    module = name if "." in name else f"markdown.extensions.{name}"
+    made: Extension = importlib.import_module(module).makeExtension(**options)
+    return made
 
 
 def heading_ids(site: SiteConfig) -> HeadingIds:
