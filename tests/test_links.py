@@ -493,3 +493,9 @@ def test_a_page_whose_outline_fails_is_an_internal_error_not_a_traceback(
         ("jurist.md", "VL007"),
         ("mkdocs.yml", "VL608"),
     ]
+
+
+def test_every_heading_extension_has_its_module_in_the_table() -> None:
+    from vereistenlint.site import slugs
+
+    assert set(slugs._extension_modules()) == slugs.HEADING_EXTENSIONS | {"toc"}

@@ -20,12 +20,12 @@ judged at all rather than judged wrongly.
 from __future__ import annotations
 
 import html
-import importlib
 import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from types import ModuleType
 from typing import Any
 
 import markdown
@@ -254,10 +254,51 @@ def _make_renderer(spec: HeadingIds) -> markdown.Markdown:
 
 
 def _extension(name: str, options: dict[str, Any]) -> Extension:
-    """`name` is one of HEADING_EXTENSIONS or toc, never a name read from a file."""
-    module = name if "." in name else f"markdown.extensions.{name}"
-    made: Extension = importlib.import_module(module).makeExtension(**options)
+    """One of HEADING_EXTENSIONS (or toc), from the table of their modules."""
+    made: Extension = _extension_modules()[name].makeExtension(**options)
     return made
+
+
+@cache
+def _extension_modules() -> dict[str, ModuleType]:
+    """The modules of the extensions a heading's id depends on, by their configured names:
+    imported here by name, so that nothing from mkdocs.yml chooses what is imported."""
+    from markdown.extensions import abbr, attr_list, footnotes, smarty
+
+    found: dict[str, ModuleType] = {
+        "abbr": abbr,
+        "attr_list": attr_list,
+        "footnotes": footnotes,
+        "smarty": smarty,
+        "toc": toc,
+    }
+    try:
+        from pymdownx import (
+            betterem,
+            caret,
+            critic,
+            escapeall,
+            inlinehilite,
+            keys,
+            mark,
+            smartsymbols,
+            tilde,
+        )
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return found
+    for module in (
+        betterem,
+        caret,
+        critic,
+        escapeall,
+        inlinehilite,
+        keys,
+        mark,
+        smartsymbols,
+        tilde,
+    ):
+        found[module.__name__] = module
+    return found
 
 
 def heading_ids(site: SiteConfig) -> HeadingIds:
