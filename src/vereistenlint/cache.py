@@ -177,20 +177,15 @@ class IndexCache:
     ) -> tuple[list[tuple[RepoFile, list[str]]], list[RepoFile]]:
         """`lookup` over many files at once (one loop, for 10,000 of them): the files the
         cache holds with their four fields, and the files it does not."""
-        rows, limit, take = self.rows, self.written - RACY_NS, stamp
         held: list[tuple[RepoFile, list[str]]] = []
         missing: list[RepoFile] = []
         for file in files:
-            row = rows.get(file.rel)
-            now = take(file.full)
-            if row is not None and now is not None and now[1] < limit:
-                prefix = f"{now[0]}\t{now[1]}\t"
-                if row.startswith(prefix):
-                    parts = row[len(prefix) :].split("\t", 3)
-                    if len(parts) == 4:
-                        held.append((file, parts))
-                        continue
-            missing.append(file)
+            fields_ = fresh_row(self.rows.get(file.rel), stamp(file.full), self.written)
+            parts = fields_.split("\t", 3) if fields_ is not None else []
+            if len(parts) == 4:
+                held.append((file, parts))
+            else:
+                missing.append(file)
         return held, missing
 
     def get(self, file: RepoFile) -> Entry | None:

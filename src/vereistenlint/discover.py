@@ -177,7 +177,7 @@ def walk_repo(config: Config, memo: FolderMemo | None = None) -> list[RepoFile]:
     stack = [(root, "")]
     while stack:
         folder, rel_folder = stack.pop()
-        mtime = _mtime(folder) if memo is not None else None
+        mtime = folder_mtime(folder) if memo is not None else None
         held = memo.get(rel_folder, mtime) if memo is not None and mtime is not None else None
         if held is not None:
             names, folders = held
@@ -202,11 +202,11 @@ def walk_repo(config: Config, memo: FolderMemo | None = None) -> list[RepoFile]:
         linked = False
         for entry in listed:
             name = entry.name
-            is_folder = _safely(entry.is_dir)
+            is_folder = safely(entry.is_dir)
             if memo is not None:
-                linked = linked or _safely(entry.is_symlink)
+                linked = linked or safely(entry.is_symlink)
             if is_folder or not name.endswith(".md"):
-                if is_folder and not name.startswith(".") and not _safely(entry.is_symlink):
+                if is_folder and not name.startswith(".") and not safely(entry.is_symlink):
                     enter.append((entry.path, f"{rel_folder}/{name}" if rel_folder else name))
                 continue
             if name in SKIPPED_NAMES and skipped(Path(entry.path), config):
@@ -218,7 +218,7 @@ def walk_repo(config: Config, memo: FolderMemo | None = None) -> list[RepoFile]:
                 continue
             if simple:
                 display = rel if prefix == "." else f"{prefix}/{rel}"
-                link = _safely(entry.is_symlink)
+                link = safely(entry.is_symlink)
                 key = os.path.realpath(entry.path) if link else f"{real_root}/{rel}"
             else:
                 display, key = display_path(Path(entry.path)), file_key(Path(entry.path))
@@ -279,10 +279,11 @@ class _Listed(NamedTuple):
 
     @classmethod
     def of(cls, entry: os.DirEntry[str]) -> _Listed:
-        return cls(entry.name, _safely(entry.is_dir), _safely(entry.is_symlink), entry.path)
+        return cls(entry.name, safely(entry.is_dir), safely(entry.is_symlink), entry.path)
 
 
-def _mtime(folder: str) -> int | None:
+def folder_mtime(folder: str) -> int | None:
+    """A folder's modification time (what a `FolderMemo` is keyed by); None when it is gone."""
     try:
         return os.stat(folder).st_mtime_ns
     except OSError:
@@ -293,7 +294,8 @@ def _name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
 
-def _safely(test: Callable[[], bool]) -> bool:
+def safely(test: Callable[[], bool]) -> bool:
+    """A `DirEntry` test (is_dir, is_symlink) that says False where the file system fails."""
     try:
         return test()
     except OSError:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache, checks, decide, guard, index, labels, parallel
-from .cache import stamp
 from .choose import check_profile_name, choose_profile
 from .config import Config, max_file_size
 from .decide import to_diagnostic
@@ -141,7 +140,7 @@ def check_file(
     """Every per-file finding of one file, and its entry for the repository-wide rules; with
     `pages` (the link stage will run), the outline of a page of the site."""
     codes = options.enabled() if enabled is None else enabled
-    before = stamp(path) if pages is not None else None  # a change while reading shows later
+    before = cache.stamp(path) if pages is not None else None  # a change while reading shows later
     doc = load(path, display, max_file_size(options.config))
     profile = choose_profile(doc, options.profile, options.config)
     decided = decide.file_findings(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +21,7 @@ from markdown_it.common.utils import unescapeAll
 
 from .. import cache as store
 from ..cache import FOLDER
-from ..discover import FolderMemo
+from ..discover import FolderMemo, folder_mtime, safely
 from ..document import Document
 from ..files import read_bytes, split_lines
 from ..load import _FM_CLOSE, _FM_OPEN
@@ -153,9 +153,6 @@ class SiteIndex:
         plain = all(_json_plain(n) for n in names)
         docs = os.fspath(self.site.docs_dir)
         cache = self.cache
-        rows, limit = (cache.rows, cache.written - store.RACY_NS) if cache else ({}, 0)
-        take = store.stamp
-        first, *more = sorted(names)
         found = []
         for page in self.pages:
             if page in self.records:
@@ -163,20 +160,14 @@ class SiteIndex:
             elif cache is None:
                 if not self._could_link(page, names):
                     continue
-            elif plain and first not in page and not (more and any(n in page for n in more)):
-                # `SiteCache.payload` inlined (10,000 pages): a fresh row whose text does
-                # not hold the names (a name in its stamp only means the page is outlined)
-                row = rows.get(page)
-                now = take(f"{docs}/{page}")
-                if (
-                    row is not None
-                    and now is not None
-                    and now[1] < limit
-                    and row.startswith(f"{now[0]}\t{now[1]}\t")
-                    and first not in row
-                    and not (more and any(n in row for n in more))
-                ):
-                    continue  # none of its links can name a target (see could_link)
+            elif plain and not any(n in page for n in names):
+                # a fresh row whose outline does not hold the names: none of its links can
+                # name a target (see could_link)
+                payload = store.fresh_row(
+                    cache.rows.get(page), store.stamp(f"{docs}/{page}"), cache.written
+                )
+                if payload is not None and not any(n in payload for n in names):
+                    continue
             folder = posixpath.dirname(page)
             for link in self.outline(page).links:
                 if link.kind in ("link", "image") and link_target(folder, link.url) in targets:
@@ -270,7 +261,7 @@ def walk_docs(docs: str, memo: FolderMemo | None = None) -> tuple[set[str], set[
     stack = [(docs, "")]
     while stack:
         folder, rel = stack.pop()
-        mtime = _mtime(folder) if memo is not None else None
+        mtime = folder_mtime(folder) if memo is not None else None
         held = memo.get(rel, mtime) if memo is not None and mtime is not None else None
         if held is not None:
             folders.add(rel)
@@ -290,33 +281,19 @@ def walk_docs(docs: str, memo: FolderMemo | None = None) -> tuple[set[str], set[
         for entry in entries:
             name = entry.name
             if memo is not None:
-                linked = linked or _safely(entry.is_symlink)
+                linked = linked or safely(entry.is_symlink)
             if name.startswith("."):
                 continue
             path = f"{rel}/{name}" if rel else name
-            if not _safely(entry.is_dir):
+            if not safely(entry.is_dir):
                 files.add(path)
                 kept.append(name)
-            elif not _safely(entry.is_symlink):
+            elif not safely(entry.is_symlink):
                 stack.append((entry.path, path))
                 enter.append(name)
         if memo is not None and mtime is not None and not linked:
             memo.put(rel, mtime, kept, enter)
     return files, folders
-
-
-def _mtime(folder: str) -> int | None:
-    try:
-        return os.stat(folder).st_mtime_ns
-    except OSError:
-        return None
-
-
-def _safely(test: Callable[[], bool]) -> bool:
-    try:
-        return test()
-    except OSError:
-        return False
 
 
 class SiteCache:
