@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -50,8 +50,7 @@ Point = tuple[int, int]
 _BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A finding with the range it covers in the text and its message in one language."""
 
     finding: Finding
@@ -65,8 +64,7 @@ class Located:
         return self.finding.fix
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """What a check of one text found, and what the repository index needs from it."""
 
     doc: Document

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import buffer
 from .profiles import Profile
@@ -28,8 +28,7 @@ _OPEN = re.compile(r"---[ \t]*\Z")
 _CLOSE = re.compile(r"(---|\.\.\.)[ \t]*\Z")
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     label: str
     kind: str  # "value", "key" or "file"
     #: the column (code points) where the typed word starts: the item replaces it up to the cursor

@@ -10,10 +10,9 @@ effective configuration remembers, per key, which layer (preset, file) it came f
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import globs, profiles, tomlfile
 from . import preset as presets
@@ -43,8 +42,7 @@ FIRST_MATCH_TABLES = ("profiles",)
 KeyPath = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class LabelSource:
+class LabelSource(NamedTuple):
     folder: Path
     kind: str = "files"
     not_labels: tuple[str, ...] = ()
@@ -180,8 +178,8 @@ def build(
         stand_in = chosen.fallback_profiles.get(name) if chosen is not None else None
         if origins[("profiles", glob)] == from_chosen and stand_in:
             data["profiles"][glob] = stand_in
-            origins[("profiles", glob)] = dataclasses.replace(
-                origins[("profiles", glob)], stand_in=(name, stand_in)
+            origins[("profiles", glob)] = origins[("profiles", glob)]._replace(
+                stand_in=(name, stand_in)
             )
             continue
         raise UsageError.named(

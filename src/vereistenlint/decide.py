@@ -4,8 +4,8 @@ suppressions that suppressed nothing; then each kept finding as a `Diagnostic`."
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import messages, positions
 from .config import Config
@@ -57,8 +57,7 @@ def per_file_ignores(path: Path, config: Config | None) -> frozenset[str]:
     return frozenset(codes)
 
 
-@dataclass(frozen=True)
-class Decided:
+class Decided(NamedTuple):
     """A file's findings that survived, its suppression comments and which of them were used
     (the repository-wide findings come later and may use more of them)."""
 

@@ -7,7 +7,7 @@ Line and column are 1-based everywhere; conversion from parser offsets happens i
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -18,8 +18,7 @@ class Severity(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One finding. Sorted by path, then position, then code."""
 
     path: str

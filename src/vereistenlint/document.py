@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from markdown_it.token import Token
@@ -32,8 +32,7 @@ _HEADING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 MD = markdown.PARSER
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """An H2 section: its heading and the lines up to the next H1/H2 heading."""
 
     name: str  # heading text without a trailing attribute list such as { data-search-exclude }
@@ -43,8 +42,7 @@ class Section:
     end: int  # 0-based index one past the last line of the section
 
 
-@dataclass(frozen=True)
-class Container:
+class Container(NamedTuple):
     """An admonition (``!!!``), a collapsible block (``???``, ``???+``) or a content tab (``===``)
     as the website renders it: the opener's line and the body lines indented under it."""
 
@@ -61,8 +59,7 @@ class Container:
     token: int  # index of its opening token in Document.tokens
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(NamedTuple):
     """An opener that the website does not take: it shows as text and its body as code."""
 
     line: int  # 1-based
@@ -71,8 +68,7 @@ class Rejected:
     problem: str
 
 
-@dataclass(frozen=True)
-class Tab:
+class Tab(NamedTuple):
     """A MkDocs-Material content tab: ``=== "Title"`` and the lines indented under it."""
 
     title: str
@@ -83,22 +79,19 @@ class Tab:
     container: Container | None = None
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     line: int
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     open_line: int  # 0-based index of the opening ---
     close_line: int  # 0-based index of the closing ---
     parsed: yamlpos.ParsedYaml | None = None
@@ -120,8 +113,7 @@ class ProblemKind(enum.Enum):
     UNREADABLE_FOLDER = "unreadable-folder"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A problem met while reading or parsing, as data: message key and arguments."""
 
     kind: ProblemKind

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import i18n, messages, yamledit
 from .document import Document
@@ -27,8 +27,7 @@ from .findings import Edit, Finding, Fix, KeyPath
 MIXED_ENDINGS = "fix.refused.mixed_endings"
 
 
-@dataclass(frozen=True, order=True)
-class Note:
+class Note(NamedTuple):
     """A fix that was not applied, or a file that was not written, and why."""
 
     line: int  # 1-based line of the finding; 0 for the whole file
@@ -45,8 +44,7 @@ class Note:
         return f"{messages.printable(where)}: {what}{i18n.ui('fix.not_applied', lang)}: {text}"
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(NamedTuple):
     text: str
     applied: int
     notes: tuple[Note, ...] = ()

@@ -13,7 +13,7 @@ grammar and nothing more::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)|(?P<label>["']?[A-Za-z0-9_-]+["']?)|(?P<op>&&|\|\||!|\(|\))|(?P<bad>.)""",
@@ -21,8 +21,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     name: str
     #: 0-based offset of the label's first character in the expression (quote excluded)
     offset: int

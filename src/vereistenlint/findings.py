@@ -7,10 +7,10 @@ so every message lives in one table and can exist in more than one language.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text from (line, column) up to (end_line, end_column) with `text`.
 
     Lines and columns are 0-based indexes into `Document.lines` (lines without their line
@@ -42,8 +42,7 @@ class Fix:
     refusal: str = ""
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     line: int
     column: int

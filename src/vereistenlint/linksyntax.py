@@ -9,7 +9,7 @@ made beforehand, so no position is ever read twice: linear in the text, whatever
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: what an address in parentheses after '] ' starts with, for "[text] (address)" to be a link
 #: that was meant (and not a bracketed remark followed by an aside in parentheses)
@@ -18,8 +18,7 @@ _ADDRESS_ENDS = (".md", ".pdf", ".html", ".png", ".jpg", ".jpeg", ".svg", ".gif"
 _TEXT_LEAD = " \t-*+|>"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     kind: str  # empty, space, no-open, image-no-open, unclosed, nested, bare
     offset: int  # where it starts in the scanned text
     label: str = ""

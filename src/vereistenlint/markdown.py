@@ -22,7 +22,7 @@ import re
 import types
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -43,8 +43,7 @@ _LOOSE_BLOCKS = ("list", "blockquote")
 _WORD_EXTRA = "-_"
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(NamedTuple):
     """An opener-like line that the website prints literally."""
 
     line: int  # 0-based line in the parsed text
@@ -53,8 +52,7 @@ class Rejected:
     problem: str  # leading-space, indented, no-type, title-as-type, unrecognised
 
 
-@dataclass(frozen=True)
-class Opener:
+class Opener(NamedTuple):
     kind: str  # admonition, details or tab
     markup: str  # !!!, ???, ???+, ===, ===+ ...
     classes: tuple[str, ...]  # lower-cased, as the extension puts them on the box

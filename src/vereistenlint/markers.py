@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .resources import load_json
 
@@ -22,8 +21,7 @@ _NAME = re.compile(r"\s*(?P<marker>list_[a-z_]+)", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
-class Argument:
+class Argument(NamedTuple):
     text: str
     #: 0-based column of the argument on its line
     column: int
@@ -47,8 +45,7 @@ class Argument:
         return self.column + len(self.name) + 1
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     name: str
     #: 0-based index into the document's lines, and column of the marker's name
     line: int

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import decide
 from .config import Config
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     profile: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

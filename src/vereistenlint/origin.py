@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a key of the effective configuration came from; `vereistenlint config` words it
     in the chosen language (the locale's [ui] keys origin.<kind>)."""
 

@@ -12,7 +12,6 @@ against; there only 0 is lifted to 1.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from .findings import Finding
@@ -31,4 +30,4 @@ def _placed(f: Finding, lines: Sequence[str]) -> Finding:
         column = min(max(1, f.column), len(lines[line - 1]) + 1)
     if (line, column) == (f.line, f.column):
         return f
-    return dataclasses.replace(f, line=line, column=column)
+    return f._replace(line=line, column=column)

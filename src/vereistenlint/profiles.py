@@ -13,9 +13,10 @@ every profile against the schema too), never a check silently switched off.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .resources import data_dir, load_json
 
@@ -25,27 +26,28 @@ SCHEMA_SUFFIX = ".schema.json"
 COMMON = "common.json"
 
 
+#: a profile's `defaults` when its file names none (shared, so it cannot be changed)
+_NO_DEFAULTS: Mapping[str, list[str]] = MappingProxyType({})
+
+
 class ProfileError(ValueError):
     """A profile file that does not say what `profile.schema.json` allows: a bug of the package."""
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     pattern: re.Pattern[str]
     label: str
     #: text every match contains: a plain substring test spares most regex searches
     contains: str = ""
 
 
-@dataclass(frozen=True)
-class PlaceholderSpec:
+class PlaceholderSpec(NamedTuple):
     pattern: str
     label: str
     contains: str = ""
 
 
-@dataclass(frozen=True)
-class Recognise:
+class Recognise(NamedTuple):
     #: a file whose id starts with this is of the profile (tried before keys)
     id_prefix: str | None = None
     #: else: a file with any of these keys is
@@ -55,24 +57,21 @@ class Recognise:
     first: bool = False
 
 
-@dataclass(frozen=True)
-class IdSpec:
+class IdSpec(NamedTuple):
     key: str
     prefix: str
     #: the pattern whose group 'code' the file name must start with
     file_name: str
 
 
-@dataclass(frozen=True)
-class References:
+class References(NamedTuple):
     """A front-matter list naming files of another profile by their stem."""
 
     key: str
     profile: str
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     name: str
     aliases: tuple[str, ...] = ()
     #: what the section is for: "applicability", "maatregelen" or "sources"
@@ -89,31 +88,27 @@ class SectionSpec:
     marker_optional_unless_id: str | None = None
 
 
-@dataclass(frozen=True)
-class ApplicabilityClass:
+class ApplicabilityClass(NamedTuple):
     key: str
     header: str
 
 
-@dataclass(frozen=True)
-class ApplicabilityTab:
+class ApplicabilityTab(NamedTuple):
     title: str
     key: str
     classes: tuple[ApplicabilityClass, ...]
 
 
-@dataclass(frozen=True)
-class Applicability:
+class Applicability(NamedTuple):
     keys: tuple[str, ...]
     #: icon -> the value it stands for
-    icons: dict[str, str] = field(hash=False)
+    icons: dict[str, str]
     #: value -> the markup a regenerated table writes
-    icon_markup: dict[str, str] = field(hash=False)
+    icon_markup: dict[str, str]
     tabs: tuple[ApplicabilityTab, ...] = ()
 
 
-@dataclass(frozen=True)
-class Uitzondering:
+class Uitzondering(NamedTuple):
     """A front-matter list of label expressions the website's JavaScript evaluates."""
 
     key: str
@@ -121,35 +116,31 @@ class Uitzondering:
     labels: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SourcesTable:
+class SourcesTable(NamedTuple):
     #: path from the repository's root, found from the file's folder upwards
     path: str
     number: str
     source: str
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(NamedTuple):
     """A measure's numbers in the audit frameworks, and the repo's table of those numbers."""
 
     key: str
     #: front-matter key -> the framework's name in the table's source column
-    frameworks: dict[str, str] = field(hash=False)
+    frameworks: dict[str, str]
     table: SourcesTable
 
 
-@dataclass(frozen=True)
-class Maatregelen:
+class Maatregelen(NamedTuple):
     marker: str
     own: str
     #: filter -> the label vocabulary its values come from (None: file names)
-    filters: dict[str, str | None] = field(hash=False)
+    filters: dict[str, str | None]
     flags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     name: str
     schema_file: str
     recognise: Recognise = Recognise()
@@ -158,7 +149,7 @@ class Profile:
     #: the front-matter lists naming other files (a measure: vereiste; a tool: also maatregel)
     references: tuple[References, ...] = ()
     #: list values a missing key may be fixed with
-    defaults: dict[str, list[str]] = field(default_factory=dict, hash=False, compare=False)
+    defaults: Mapping[str, list[str]] = _NO_DEFAULTS
     title_no_full_stop: bool = False
     toelichting_max_words: int | None = None
     markers: tuple[str, ...] = ()
@@ -258,7 +249,7 @@ def parse(name: str, data: dict[str, Any]) -> Profile:
 
 def _record(cls: Any, data: dict[str, Any]) -> Any:
     """A record of `cls` from a mapping with exactly its fields (lists become tuples)."""
-    unknown = set(data) - {f.name for f in fields(cls)}
+    unknown = set(data) - set(cls._fields)
     if unknown:
         raise TypeError(f"{cls.__name__}: unknown key(s) {', '.join(sorted(unknown))}")
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})

@@ -12,7 +12,7 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from . import i18n
 from .rules import RULES, Fixability, Rule
@@ -22,8 +22,7 @@ FIELDS = ("summary", "explanation", "wrong", "right", "fix")
 WIDTH = 88
 
 
-@dataclass(frozen=True)
-class RuleDoc:
+class RuleDoc(NamedTuple):
     """A rule as a reader sees it in one language; `fixability` and `severity` stay codes."""
 
     code: str
@@ -85,7 +84,7 @@ def as_text(lang: str = "en") -> str:
 
 
 def as_json(lang: str = "en") -> str:
-    rows = [asdict(document(r, lang)) for r in RULES]
+    rows = [document(r, lang)._asdict() for r in RULES]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 

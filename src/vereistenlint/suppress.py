@@ -14,7 +14,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Document
 from .findings import Finding, finding, term
@@ -28,8 +28,7 @@ _BODY = re.compile(
 _FRONT = re.compile(r"#\s*vereistenlint:\s*ignore\[(?P<codes>[^\]]*)\]")
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     line: int  # 1-based position of the comment
     column: int
     text: str

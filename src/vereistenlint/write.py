@@ -16,9 +16,8 @@ import hashlib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .findings import term
 
@@ -31,8 +30,7 @@ BROKEN_LINK = "fix.skipped.broken_link"
 NOT_WRITTEN = "fix.failed.write"
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What a file was when it was read."""
 
     size: int
@@ -40,8 +38,7 @@ class Stamp:
     digest: bytes
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file the fix did not write, and why; `failed` when the system refused the write
     (exit code 2) rather than the file having changed under us."""
 

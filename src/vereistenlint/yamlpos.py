@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -84,8 +84,7 @@ class YamlTooComplex(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """Where one value sits: its node, and the key node when it is a mapping value."""
 
     value: yaml.Node

@@ -4,12 +4,11 @@ it needs and ignores the rest, so that all of them have one signature."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     #: colour the text report (decided by `style.use_color`)
     color: bool = False
     #: the environment, for GitHub's workspace and step summary; None: this process's

@@ -8,7 +8,6 @@ not apply'.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -98,7 +97,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     regenerate = _regenerate(doc, section, spec, data)
     for f in _tabs(doc, section, spec, data):
-        yield dataclasses.replace(f, fix=regenerate)
+        yield f._replace(fix=regenerate)
 
 
 def _tabs(

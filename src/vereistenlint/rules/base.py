@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from .. import i18n
 from ..diagnostics import Severity
@@ -40,8 +40,7 @@ class Fixability(enum.Enum):
         return () if self is Fixability.NONE else tuple(self.value.split("/"))
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
@@ -64,8 +63,7 @@ class Rule:
         return self.text("explanation")
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Everything a check may consult besides the document; no state between files."""
 
     profile: Profile

@@ -66,7 +66,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         edit = cells.get((f.line, f.column)) if f.code == INVALID_VALUE else None
         if edit is not None and f.fix is not None and f.fix.safe:
-            f = dataclasses.replace(f, fix=dataclasses.replace(f.fix, edits=(*f.fix.edits, edit)))
+            f = f._replace(fix=dataclasses.replace(f.fix, edits=(*f.fix.edits, edit)))
         yield f
 
 

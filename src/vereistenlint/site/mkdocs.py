@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -26,8 +26,7 @@ DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")
 MAX_NODES = 100_000
 
 
-@dataclass(frozen=True)
-class Opaque:
+class Opaque(NamedTuple):
     """A tagged YAML value, kept as written: never resolved."""
 
     tag: str
@@ -70,8 +69,7 @@ for _loader in (SafeMkDocsLoader, FastMkDocsLoader):
         _loader.add_multi_constructor("tag:", _opaque)
 
 
-@dataclass(frozen=True)
-class NavItem:
+class NavItem(NamedTuple):
     """One page named in ``nav``, with where it is written in mkdocs.yml (1-based)."""
 
     title: str | None
