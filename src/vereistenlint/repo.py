@@ -160,6 +160,10 @@ class RepoIndex:
     #: `add_pending`): key -> how to make it, and id (as JSON) -> keys
     _pending: dict[str, Callable[[], Entry]] = field(default_factory=dict)
     _pending_ids: dict[str, list[str]] = field(default_factory=dict)
+    #: pending entries whose id is not known, only that it is none of `_screened` (see
+    #: `add_pending`); any other id asked for makes them all
+    _unsure: list[str] = field(default_factory=list)
+    _screened: frozenset[str] = frozenset()
     #: what rules derive from the index (see `derived`), forgotten when a stem is added
     _derived: dict[object, object] = field(default_factory=dict)
 
@@ -187,20 +191,36 @@ class RepoIndex:
             self._derived.clear()
 
     def add_pending(
-        self, key: str, stem: str, profile: str | None, id_json: str, make: Callable[[], Entry]
+        self,
+        key: str,
+        stem: str,
+        profile: str | None,
+        id_json: str | None,
+        make: Callable[[], Entry],
     ) -> None:
         """An entry of which only the profile, the stem and the id are known yet (the id as
         `cache.dumps` writes it): `make` gives the whole entry, with those three the same,
         when a rule asks for it. In a one-file check that is only the files that share the
-        checked file's id: the other 10,000 of a large repository are never made."""
+        checked file's id: the other 10,000 of a large repository are never made.
+
+        `id_json` None: the id is not known, only that it is none of the ids given to
+        `screen` (what `index.add_rest` knows of a file it has not parsed)."""
         if key in self._entries or key in self._pending:
             return
         self._pending[key] = make
-        if id_json != "null":
+        if id_json is None:
+            self._unsure.append(key)
+        elif id_json != "null":
             self._pending_ids.setdefault(id_json, []).append(key)
         if profile is not None:
             self.stems_by_profile[profile].add(stem)
             self._derived.clear()
+
+    def screen(self, ids: frozenset[str]) -> None:
+        """The ids that the entries added with an unknown id (`add_pending`) are known not to
+        have; set before they are added."""
+        assert not self._unsure
+        self._screened = ids
 
     def _make(self, key: str) -> Entry | None:
         make = self._pending.pop(key, None)
@@ -217,6 +237,10 @@ class RepoIndex:
             self._sorted.pop(entry.id, None)
 
     def _same_id(self, ident: str) -> list[Entry]:
+        if self._unsure and ident not in self._screened:
+            unsure, self._unsure = self._unsure, []
+            for key in unsure:
+                self._make(key)
         waiting = self._pending_ids.pop(_dumps(ident), None)
         for key in waiting or ():
             self._make(key)
