@@ -324,3 +324,9 @@ def test_a_pending_id_that_was_not_screened_makes_the_unsure_entries(
     assert fast.others_with_id(entry) == slow.others_with_id(entry)
     assert len(slow.others_with_id(entry)) >= 4
     assert fast.entries == slow.entries
+
+
+def test_path_stem_is_the_stem_of_the_path(tmp_path: Path) -> None:
+    names = ["a.md", ".md", "a.", "a..md", "...", "x.tar.gz", "plain", ".hidden.md", "é.md"]
+    paths = [str(tmp_path / n) for n in names] + [str(p) for p in _files(tmp_path)]
+    assert [index.path_stem(p) for p in paths] == [Path(p).stem for p in paths]

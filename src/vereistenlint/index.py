@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -13,7 +14,6 @@ from . import guard, parallel
 from .choose import BY_CONTENT, choose_profile, profile_by_path
 from .config import Config, max_file_size
 from .discover import RepoFile, Target, walk_repo
-from .files import read_bytes
 from .load import load
 from .repo import Entry, RepoIndex, entry_for
 
@@ -112,23 +112,42 @@ def defer(
             rest.append(file)
             continue
         name = profile.name if profile is not None else None
-        make = partial(_index_known, file.path, file.display, forced, config, file.rel, file.key)
+        make = partial(_index_walked, file, forced, config)
         if profile is not None and (profile.id is None or profile.is_page):
-            repo.add_pending(file.key, Path(file.full).stem, name, "null", make)
-            continue
-        if needles is None:
-            rest.append(file)
-            continue
-        try:
-            raw = read_bytes(Path(file.full), limit)
-        except OSError:
-            rest.append(file)
-            continue
-        if may_spell(raw, needles):
+            repo.add_pending(file.key, path_stem(file.full), name, "null", make)
+        elif needles is None or may_spell(_head(file.full, limit), needles):
             rest.append(file)
         else:
-            repo.add_pending(file.key, Path(file.full).stem, name, None, make)
+            repo.add_pending(file.key, path_stem(file.full), name, None, make)
     return rest
+
+
+def _index_walked(file: RepoFile, forced: str | None, config: Config) -> Entry:
+    return _index_known(file.path, file.display, forced, config, file.rel, file.key)
+
+
+def path_stem(path: str) -> str:
+    """`Path(path).stem` of an absolute, normalised path (as the walk gives), without making
+    a `Path`: the name without its last suffix, where a suffix is a dot that neither starts
+    nor ends the name and what follows it."""
+    if os.sep != "/":  # Windows: either slash, and drive names
+        return Path(path).stem
+    name = path.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _head(path: str, limit: int) -> bytes:
+    """The bytes of a regular file (as `files.read_bytes` reads them); a backslash for any
+    other file or one that cannot be read, which `may_spell` takes for a file to read now."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return b"\\"
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return b"\\"
 
 
 def id_needles(ids: Iterable[str]) -> list[bytes] | None:
