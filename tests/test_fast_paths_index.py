@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vereistenlint import config, engine, index, repo
+from vereistenlint import cache, config, engine, index, repo
 from vereistenlint.choose import choose_profile
 from vereistenlint.discover import file_key, walk_repo
 from vereistenlint.load import load, load_bytes
@@ -330,3 +331,71 @@ def test_path_stem_is_the_stem_of_the_path(tmp_path: Path) -> None:
     names = ["a.md", ".md", "a.", "a..md", "...", "x.tar.gz", "plain", ".hidden.md", "é.md"]
     paths = [str(tmp_path / n) for n in names] + [str(p) for p in _files(tmp_path)]
     assert [index.path_stem(p) for p in paths] == [Path(p).stem for p in paths]
+
+
+# -- many pending entries at once: `RepoIndex.add_pending_many`, `cache.IndexCache.split` ------
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9"]),
+            st.sampled_from(["a", "b", "c"]),
+            st.sampled_from(["", "vereiste", "maatregel"]),
+            st.sampled_from(["null", '"urn:1"', '"urn:2"', '"urn:3"']),
+        ),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_many_pending_entries_are_as_each_added_alone(
+    rows: list[tuple[str, str, str, str]], known_first: bool
+) -> None:
+    def entry(key: str, stem: str, profile: str, id_json: str) -> repo.Entry:
+        ident = None if id_json == "null" else id_json.strip('"')
+        return repo.Entry(key, key, stem, profile or None, ident, 1, 1)
+
+    def made(r: RepoIndex, bulk: bool) -> RepoIndex:
+        if known_first:
+            r.add(entry("k1", "z", "vereiste", '"urn:1"'))
+        makes = [partial(entry, *row) for row in rows]
+        if bulk:
+            keys, stems, profiles, ids = (
+                (list(c) for c in zip(*rows, strict=True)) if rows else ([],) * 4
+            )
+            r.add_pending_many(keys, stems, profiles, ids, makes)
+        else:
+            for (key, stem, profile, id_json), make in zip(rows, makes, strict=True):
+                r.add_pending(key, stem, profile or None, id_json, make)
+        return r
+
+    one, alone = made(RepoIndex(), True), made(RepoIndex(), False)
+    assert dict(one.stems_by_profile) == dict(alone.stems_by_profile)
+    # more ids asked for than are scanned for: the rest are sorted, with the same answers
+    for ident in ["urn:1", "urn:2", "urn:3", "urn:4"] * 3:
+        probe = repo.Entry("probe", "probe", "p", None, ident)
+        assert one.others_with_id(probe) == alone.others_with_id(probe)
+        assert one.first_others_with_id(probe, 2) == alone.first_others_with_id(probe, 2)
+    assert one.entries == alone.entries
+
+
+def test_stats_are_the_stamps_and_the_first_look_stands(tmp_path: Path) -> None:
+    paths = []
+    for i in range(5):
+        (tmp_path / f"{i}.md").write_text("x" * i)
+        paths.append(str(tmp_path / f"{i}.md"))
+    gone = str(tmp_path / "gone.md")
+    with cache.one_run():
+        first = cache.stamp(paths[0])
+        (tmp_path / "0.md").write_text("longer now")
+        found = cache.stats([*paths, gone])
+        assert [[s.st_size, s.st_mtime_ns] if s else None for s in found] == [
+            first,
+            *(cache.stamp(p) for p in paths[1:]),
+            None,
+        ]
+    assert cache.stats(paths)[0].st_size == len("longer now")
+    with cache.one_run():  # one file gone: each is looked at on its own
+        found = cache.stats([gone, *paths])
+        assert found[0] is None and [s.st_size for s in found[1:]] == [10, 1, 2, 3, 4]

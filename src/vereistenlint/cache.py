@@ -15,8 +15,9 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import astuple, fields
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +41,9 @@ _POSITIONAL = tuple(f.name for f in fields(Entry))[:2] == _TRANSIENT
 RACY_NS = 2_000_000_000
 
 _UNSEEN: Any = object()
-#: stamps taken during one run (`one_run`): the repository index and the site index look at
-#: the same files, and each file is stat-ed once
-_RUN: dict[str, list[int] | None] | None = None
+#: files' stats taken during one run (`one_run`): the repository index and the site index
+#: look at the same files, and each file is stat-ed once
+_RUN: dict[str, os.stat_result | None] | None = None
 
 
 @contextlib.contextmanager
@@ -59,21 +60,68 @@ def one_run() -> Iterator[None]:
 
 def stamp(path: str | os.PathLike[str]) -> list[int] | None:
     """A file's size and modification time, as a cache keeps them; None when it is gone."""
-    name = os.fspath(path)
+    st = _stat(os.fspath(path))
+    return None if st is None else [st.st_size, st.st_mtime_ns]
+
+
+def _stat(name: str) -> os.stat_result | None:
     memo = _RUN
     if memo is not None:
         known = memo.get(name, _UNSEEN)
         if known is not _UNSEEN:
             return known  # type: ignore[no-any-return]
     try:
-        st = os.stat(name)
+        found: os.stat_result | None = os.stat(name)
     except OSError:
         found = None
-    else:
-        found = [st.st_size, st.st_mtime_ns]
     if memo is not None:
         memo[name] = found
     return found
+
+
+def stats(paths: Sequence[str]) -> list[os.stat_result | None]:
+    """The stats `stamp` takes of many files (within `one_run`, those taken already stand and
+    the new ones are remembered), in one pass that makes no Python call per file."""
+    memo = _RUN
+    if memo:
+        found: list[Any] = [memo.get(p, _UNSEEN) for p in paths]
+        if any(f is _UNSEEN for f in found):
+            found = [_stat(p) if f is _UNSEEN else f for p, f in zip(paths, found, strict=True)]
+        return found
+    try:
+        found = list(map(os.stat, paths))
+    except OSError:  # one is gone: each on its own, as `stamp` does
+        return [_stat(p) for p in paths]
+    if memo is not None:
+        memo.update(zip(paths, found, strict=True))
+    return found
+
+
+def stamp_prefixes(infos: Iterable[os.stat_result | None], written: int) -> list[str]:
+    """`row_prefix` of the stamp of each stat that vouches for its file in a cache written at
+    `written` (see `fresh_row`), else a line break, with which no row starts (a row holds
+    none)."""
+    limit = written - RACY_NS
+    return [
+        f"{s.st_size}\t{s.st_mtime_ns}\t" if s is not None and s.st_mtime_ns < limit else "\n"
+        for s in infos
+    ]
+
+
+def fresh_rows(
+    rows: dict[str, str], keys: Iterable[str], infos: Iterable[os.stat_result | None], written: int
+) -> list[str | None]:
+    """`fresh_row` of the row of each key with the stamp of each stat, in comprehensions (no
+    Python call per row: a 10,000-file repository's rows are all looked at in a one-file
+    check)."""
+    found = map(rows.get, keys, repeat(""))
+    return [
+        row[len(p) :] if row.startswith(p) else None
+        for row, p in zip(found, stamp_prefixes(infos, written), strict=True)
+    ]
+
+
+_NO_ROW: list[str] = []
 
 
 def fresh(stamp_now: list[int] | None, kept: object, written: int) -> bool:
@@ -174,19 +222,21 @@ class IndexCache:
 
     def split(
         self, files: list[RepoFile]
-    ) -> tuple[list[tuple[RepoFile, list[str]]], list[RepoFile]]:
-        """`lookup` over many files at once (one loop, for 10,000 of them): the files the
-        cache holds with their four fields, and the files it does not."""
-        held: list[tuple[RepoFile, list[str]]] = []
-        missing: list[RepoFile] = []
-        for file in files:
-            fields_ = fresh_row(self.rows.get(file.rel), stamp(file.full), self.written)
-            parts = fields_.split("\t", 3) if fields_ is not None else []
-            if len(parts) == 4:
-                held.append((file, parts))
-            else:
-                missing.append(file)
-        return held, missing
+    ) -> tuple[list[RepoFile], list[list[str]], list[RepoFile]]:
+        """`lookup` over many files at once (in comprehensions, for 10,000 of them): the files
+        the cache holds, their rows split into the stamp's two fields and the four after it,
+        and the files it does not hold."""
+        prefixes = stamp_prefixes(stats([f.full for f in files]), self.written)
+        rows = map(self.rows.get, [f.rel for f in files], repeat(""))
+        parts = [
+            row.split("\t", 5) if row.startswith(p) else _NO_ROW
+            for row, p in zip(rows, prefixes, strict=True)
+        ]
+        if all(len(p) == 6 for p in parts):
+            return files, parts, []
+        held = [f for f, p in zip(files, parts, strict=True) if len(p) == 6]
+        missing = [f for f, p in zip(files, parts, strict=True) if len(p) != 6]
+        return held, [p for p in parts if len(p) == 6], missing
 
     def get(self, file: RepoFile) -> Entry | None:
         found = self.lookup(file)

@@ -8,6 +8,7 @@ import re
 import stat
 from collections.abc import Iterable, Sequence
 from functools import partial
+from itertools import repeat
 from pathlib import Path
 
 from . import guard, parallel
@@ -49,10 +50,13 @@ def add_rest(
         from .cache import IndexCache
 
         store = IndexCache(config.root, _fingerprint(forced, config))
-    held, missing = store.split(rest) if store is not None else ([], rest)
-    for file, (profile, stem, ident, row) in held:
-        make = partial(_from_row, file, row, forced, config)
-        repo.add_pending(file.key, stem, profile or None, ident, make)
+    missing = rest
+    if store is not None:
+        held, fields, missing = store.split(rest)
+        if held:
+            _, _, profiles, stems, ids, rows = zip(*fields, strict=True)
+            makes = map(partial, repeat(_from_row), held, rows, repeat(forced), repeat(config))
+            repo.add_pending_many([f.key for f in held], stems, profiles, ids, list(makes))
     if store is None:  # what is read now is not kept: read only what a rule needs
         missing = defer(repo, missing, forced, config)
     targets = [f.target for f in missing]
