@@ -14,6 +14,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -81,8 +82,9 @@ class SiteIndex:
             )
         return names
 
-    @property
+    @cached_property
     def pages(self) -> list[str]:
+        """The Markdown files, sorted (`files` does not change)."""
         return sorted(f for f in self.files if f.endswith(".md"))
 
     def rel(self, path: Path) -> str | None:
@@ -150,30 +152,42 @@ class SiteIndex:
         names = {posixpath.basename(t) for t in targets}
         if not names:
             return []
-        plain = all(_json_plain(n) for n in names)
-        docs = os.fspath(self.site.docs_dir)
         cache = self.cache
+        pages = self.pages
+        if cache is None:
+            pages = [p for p in pages if p in self.records or self._could_link(p, names)]
+        elif all(_json_plain(n) for n in names):
+            pages = self._not_passed_over(pages, names, cache)
         found = []
-        for page in self.pages:
-            if page in self.records:
-                pass
-            elif cache is None:
-                if not self._could_link(page, names):
-                    continue
-            elif plain and not any(n in page for n in names):
-                # a fresh row whose outline does not hold the names: none of its links can
-                # name a target (see could_link)
-                payload = store.fresh_row(
-                    cache.rows.get(page), store.stamp(f"{docs}/{page}"), cache.written
-                )
-                if payload is not None and not any(n in payload for n in names):
-                    continue
+        for page in pages:
             folder = posixpath.dirname(page)
             for link in self.outline(page).links:
                 if link.kind in ("link", "image") and link_target(folder, link.url) in targets:
                     found.append(page)
                     break
         return found
+
+    def _not_passed_over(self, pages: list[str], names: set[str], cache: SiteCache) -> list[str]:
+        """The pages `linking_to` outlines when the cache is there: all but those of which a
+        fresh row's outline does not hold the names (and their path neither), found in
+        comprehensions (a one-file check looks at every page's row)."""
+        docs = os.fspath(self.site.docs_dir)
+        infos = store.stats([f"{docs}/{page}" for page in pages])
+        prefixes = store.stamp_prefixes(infos, cache.written)
+        rows = map(cache.rows.get, pages, repeat(""))
+        if len(names) == 1:
+            (name,) = names
+            kept = [
+                not row.startswith(p) or row.find(name, len(p)) >= 0 or name in page
+                for page, row, p in zip(pages, rows, prefixes, strict=True)
+            ]
+        else:
+            kept = [
+                not row.startswith(p) or any(row.find(n, len(p)) >= 0 or n in page for n in names)
+                for page, row, p in zip(pages, rows, prefixes, strict=True)
+            ]
+        records = self.records
+        return [page for page, keep in zip(pages, kept, strict=True) if keep or page in records]
 
     def _could_link(self, page: str, names: set[str]) -> bool:
         try:
