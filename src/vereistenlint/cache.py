@@ -84,8 +84,8 @@ def stats(paths: Sequence[str]) -> list[os.stat_result | None]:
     the new ones are remembered), in one pass that makes no Python call per file."""
     memo = _RUN
     if memo:
-        found: list[Any] = [memo.get(p, _UNSEEN) for p in paths]
-        if any(f is _UNSEEN for f in found):
+        found: list[Any] = list(map(memo.get, paths, repeat(_UNSEEN)))
+        if _UNSEEN in found:
             found = [_stat(p) if f is _UNSEEN else f for p, f in zip(paths, found, strict=True)]
         return found
     try:
@@ -232,7 +232,7 @@ class IndexCache:
             row.split("\t", 5) if row.startswith(p) else _NO_ROW
             for row, p in zip(rows, prefixes, strict=True)
         ]
-        if all(len(p) == 6 for p in parts):
+        if min(map(len, parts), default=6) == 6:  # a row splits into 6 parts at most
             return files, parts, []
         held = [f for f, p in zip(files, parts, strict=True) if len(p) == 6]
         missing = [f for f, p in zip(files, parts, strict=True) if len(p) != 6]
@@ -290,7 +290,7 @@ class WalkCache:
             return None
         with contextlib.suppress(ValueError, TypeError):
             files, folders = json.loads(found)
-            if all(isinstance(n, str) for n in (*files, *folders)):
+            if set(map(type, files)) | set(map(type, folders)) <= {str}:
                 return list(files), list(folders)
         return None
 

@@ -139,7 +139,7 @@ class SiteIndex:
         """Pages the cache knew that are gone now: deleted or renamed since the last run."""
         if self.cache is None:
             return set()
-        return {rel for rel in self.cache.entries if rel not in self.files}
+        return self.cache.entries.keys() - self.files
 
     def linking_to(self, targets: set[str]) -> list[str]:
         """Pages with a Markdown link into one of `targets` (paths relative to docs_dir).
