@@ -358,11 +358,15 @@ def test_the_cached_pages_passed_over_hold_no_link_into_a_target(tmp_path: Path)
                 f.write("\n[nieuw](doel.md)\n")
         fresh = pages[len(pages) // 2]
         (docs / fresh).write_text((docs / fresh).read_text(encoding="utf-8") + "\n")  # racy
-        cache_file = root / ".vereistenlint_cache" / site_index.CACHE_NAME
-        lines = cache_file.read_text(encoding="utf-8").split("\n")
-        del lines[1:3]  # the first page's row is missing
-        lines[4] = lines[4][:-3]  # and the second's damaged
-        cache_file.write_text("\n".join(lines), encoding="utf-8")
+        kept = site_index.SiteCache(root, filled.ids.fingerprint)
+        assert len(kept.rows) == len(pages)
+        kept.rows.pop(pages[0])  # the first page's row is missing
+        damaged = kept.rows.get(pages[1])
+        assert damaged is not None
+        kept.rows[pages[1]] = damaged[:-3]  # and the second's damaged
+        kept.rows[pages[2]] = damaged  # and the third holds the second's outline
+        kept.dirty = True
+        kept.save()
         targets = [*rng.sample(pages, min(30, len(pages))), "doel.md", "verdwenen.md"]
         groups = [{t} for t in targets] + [set(targets[i : i + 3]) for i in range(0, 12, 3)]
         for group in groups:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import guard, parallel
 from .choose import BY_CONTENT, choose_profile, profile_by_path
@@ -17,6 +18,9 @@ from .config import Config, max_file_size
 from .discover import RepoFile, Target, walk_repo
 from .load import load
 from .repo import Entry, RepoIndex, entry_for
+
+if TYPE_CHECKING:
+    from .cache import Rows
 
 
 def walk(config: Config, *, cache: bool) -> list[RepoFile]:
@@ -54,8 +58,9 @@ def add_rest(
     if store is not None:
         held, fields, missing = store.split(rest)
         if held:
-            _, _, profiles, stems, ids, rows = zip(*fields, strict=True)
-            makes = map(partial, repeat(_from_row), held, rows, repeat(forced), repeat(config))
+            _, _, profiles, stems, ids, _ = zip(*fields, strict=True)
+            rows = repeat(store.rows)
+            makes = map(partial, repeat(_from_cached), held, rows, repeat(forced), repeat(config))
             repo.add_pending_many([f.key for f in held], stems, profiles, ids, list(makes))
     if store is None:  # what is read now is not kept: read only what a rule needs
         missing = defer(repo, missing, forced, config)
@@ -185,6 +190,13 @@ def index_workers(jobs: int | None, files: int) -> int:
 def _fingerprint(forced: str | None, config: Config) -> str:
     """What an entry depends on besides the file itself: how profiles are chosen."""
     return repr((forced, config.profiles))
+
+
+def _from_cached(file: RepoFile, rows: Rows, forced: str | None, config: Config) -> Entry:
+    """`_from_row` of the JSON row that ends the file's row in the cache."""
+    row = rows.get(file.rel)
+    fields = row.split("\t", 5) if row is not None else []
+    return _from_row(file, fields[5] if len(fields) == 6 else "", forced, config)
 
 
 def _from_row(file: RepoFile, row: str, forced: str | None, config: Config) -> Entry:

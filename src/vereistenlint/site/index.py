@@ -14,7 +14,6 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -38,7 +37,7 @@ WALK_NAME = "site-walk.json"
 #: outlines already made in this process, by file and stamp: the library and a language server
 #: check file after file, and every check needs every page's anchors
 _MEMO: dict[tuple[str, str], tuple[list[int], Outline]] = {}
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 @dataclass
@@ -174,20 +173,26 @@ class SiteIndex:
         docs = os.fspath(self.site.docs_dir)
         infos = store.stats([f"{docs}/{page}" for page in pages])
         prefixes = store.stamp_prefixes(infos, cache.written)
-        rows = map(cache.rows.get, pages, repeat(""))
+        heads = cache.rows.heads_of(pages)
+        # the rows whose outline may hold a name: one search of all the rows' JSON per name
+        holding = set().union(*(cache.rows.holding(n) for n in names))
         if len(names) == 1:
             (name,) = names
             kept = [
-                not row.startswith(p) or row.find(name, len(p)) >= 0 or name in page
-                for page, row, p in zip(pages, rows, prefixes, strict=True)
+                not head.startswith(p) or name in page or head.find(name, len(p)) >= 0
+                for page, head, p in zip(pages, heads, prefixes, strict=True)
             ]
         else:
             kept = [
-                not row.startswith(p) or any(row.find(n, len(p)) >= 0 or n in page for n in names)
-                for page, row, p in zip(pages, rows, prefixes, strict=True)
+                not head.startswith(p) or any(n in page or head.find(n, len(p)) >= 0 for n in names)
+                for page, head, p in zip(pages, heads, prefixes, strict=True)
             ]
         records = self.records
-        return [page for page, keep in zip(pages, kept, strict=True) if keep or page in records]
+        return [
+            page
+            for page, keep in zip(pages, kept, strict=True)
+            if keep or page in holding or page in records
+        ]
 
     def _could_link(self, page: str, names: set[str]) -> bool:
         try:
@@ -322,7 +327,7 @@ class SiteCache:
         self.rows, self.written = store.read_rows(self.path, self.fingerprint)
 
     @property
-    def entries(self) -> dict[str, str]:
+    def entries(self) -> store.Rows:
         """The pages the cache holds (by path relative to docs_dir)."""
         return self.rows
 
@@ -359,7 +364,8 @@ class SiteCache:
         outline it, the cache has it."""
         limit = self.written - store.RACY_NS
         found = {}
-        for rel, row in self.rows.items():
+        for rel, head in self.rows.heads.items():
+            row = head if head.count("\t") >= 2 else self.rows.get(rel) or ""
             size, _, rest = row.partition("\t")
             mtime = rest.partition("\t")[0]
             if size.isdigit() and mtime.isdigit() and int(mtime) < limit:
