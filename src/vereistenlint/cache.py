@@ -109,19 +109,6 @@ def stamp_prefixes(infos: Iterable[os.stat_result | None], written: int) -> list
     ]
 
 
-def fresh_rows(
-    rows: dict[str, str], keys: Iterable[str], infos: Iterable[os.stat_result | None], written: int
-) -> list[str | None]:
-    """`fresh_row` of the row of each key with the stamp of each stat, in comprehensions (no
-    Python call per row: a 10,000-file repository's rows are all looked at in a one-file
-    check)."""
-    found = map(rows.get, keys, repeat(""))
-    return [
-        row[len(p) :] if row.startswith(p) else None
-        for row, p in zip(found, stamp_prefixes(infos, written), strict=True)
-    ]
-
-
 _NO_ROW: list[str] = []
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -195,8 +196,12 @@ class SiteIndex:
         ]
 
     def _could_link(self, page: str, names: set[str]) -> bool:
-        try:
-            text = read_bytes(self.site.docs_dir / page).decode("utf-8-sig")
+        try:  # as `files.read_bytes` reads it, without making a Path: every page is read
+            path = f"{os.fspath(self.site.docs_dir)}/{page}"
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return True
+            with open(path, "rb") as f:
+                text = f.read().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return True  # the outline says what is wrong with it
         return could_link(page, text, names)
