@@ -91,3 +91,16 @@ def test_a_file_cut_short_or_changed_is_no_rows(tmp_path: Path) -> None:
         path.write_bytes(changed)
         found, _ = cache.read_rows(path, "fp")
         assert len(found) == 0 or dict(found.items()) == dict(rows.items()), at
+
+
+def test_a_tail_that_is_not_utf8_is_no_row(tmp_path: Path) -> None:
+    path = tmp_path / ".vereistenlint_cache" / "t.json"
+    rows = cache.Rows()
+    rows["a.md"] = '1\t2\t["é"]'
+    rows["b.md"] = '3\t4\t["x"]'
+    cache.write_rows(path, "fp", rows)
+    whole = path.read_bytes()
+    path.write_bytes(whole.replace("é".encode(), b"\xff\xfe"))
+    found, _ = cache.read_rows(path, "fp")
+    assert found.get("a.md") is None and dict(found.items()) == {"b.md": '3\t4\t["x"]'}
+    assert found.holding("x") == {"b.md"}

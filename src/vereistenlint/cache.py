@@ -27,7 +27,7 @@ from .repo import Entry, Reference
 from .version import __version__
 
 FOLDER = ".vereistenlint_cache"
-FORMAT = 6
+FORMAT = 7
 #: An entry is kept as one row: the fields of `Entry` in order without the two that name the
 #: file (the references as rows of `Reference`'s fields). Rows load several times faster than
 #: objects with named fields; the layout is part of the cache's fingerprint, so a field added
@@ -138,12 +138,15 @@ def storable(rel: str) -> bool:
 class Rows:
     """A cache file's rows by path (``size<TAB>mtime<TAB>...``), as a dict of text would
     hold them: `get`, setting, `pop`, `keys`, `items`, `in`, `len`; besides, the heads of
-    many rows at once (`heads_of`) and the rows whose tail holds a text (`holding`)."""
+    many rows at once (`heads_of`) and the rows whose tail holds a text (`holding`).
+
+    The tails stay the file's bytes, decoded for the rows asked for: a tail that is not UTF-8
+    (a damaged file) is no row."""
 
     def __init__(
         self,
         heads: dict[str, str] | None = None,
-        tails: str = "",
+        tails: bytes = b"",
         starts: Sequence[int] = (0,),
     ) -> None:
         #: path -> the row up to and with its last tab (all of it for a row put since)
@@ -163,7 +166,10 @@ class Rows:
         if head is None:
             return default
         i = self._at[rel]
-        return head + self._tails[self._starts[i] : self._starts[i + 1] - 1]
+        try:
+            return head + self._tails[self._starts[i] : self._starts[i + 1] - 1].decode("utf-8")
+        except UnicodeDecodeError:
+            return default
 
     def __setitem__(self, rel: str, row: str) -> None:
         self._set[rel] = row
@@ -171,11 +177,11 @@ class Rows:
 
     def pop(self, rel: str, default: str | None = None) -> str | None:
         row = self.get(rel)
-        if row is None:
+        if rel not in self.heads:
             return default
         self._set.pop(rel, None)
         del self.heads[rel]
-        return row
+        return row if row is not None else default
 
     def __contains__(self, rel: object) -> bool:
         return rel in self.heads
@@ -190,10 +196,11 @@ class Rows:
         return self.heads.keys()
 
     def items(self) -> Iterator[tuple[str, str]]:
+        """Every row that can be read (a damaged one is left out)."""
         for rel in list(self.heads):
             row = self.get(rel)
-            assert row is not None
-            yield rel, row
+            if row is not None:
+                yield rel, row
 
     def heads_of(self, rels: Iterable[str]) -> list[str]:
         """Each path's head ("" when the cache has no row for it)."""
@@ -203,11 +210,13 @@ class Rows:
         """The paths whose row's tail holds `text` (and perhaps some others, never fewer)."""
         found = {rel for rel, row in self._set.items() if text in row}
         tails, starts, order = self._tails, self._starts, self._order
-        at = tails.find(text)
+        needle = text.encode("utf-8")
+        at = tails.find(needle, starts[0])
         while at >= 0:
             i = bisect_right(starts, at) - 1
-            found.add(order[i])
-            at = tails.find(text, at + 1)
+            if i < len(order):
+                found.add(order[i])
+            at = tails.find(needle, at + 1)
         return found & self.heads.keys() if found else found
 
 
@@ -220,20 +229,21 @@ def read_rows(path: Path, fingerprint: str) -> tuple[Rows, int]:
     """Each file's row by its path, and when the cache was written; nothing when the file is
     missing, damaged or made by another version or layout."""
     with contextlib.suppress(OSError, ValueError, TypeError, KeyError, AttributeError):
-        head, _, body = path.read_bytes().decode("utf-8").partition("\n")
-        header = json.loads(head)
+        raw = path.read_bytes()
+        end = raw.index(b"\n")
+        header = json.loads(raw[:end])
         if header.get("fingerprint") == fingerprint:
-            count = header["rows"]
-            lines = body.split("\n", 2 * count + 1)
-            if len(lines) == 2 * count + 2:  # else cut short: read anew
-                tails = lines.pop()
+            count, size = header["rows"], header["heads"]
+            base = end + 1 + size  # where the tails start
+            lines = raw[end + 1 : base].decode("utf-8").split("\n")
+            if len(lines) == 2 * count + 2 and lines.pop() == "":  # else cut short: read anew
                 sizes_line = lines.pop()
                 sizes = sizes_line.split(",") if count else [] if sizes_line == "" else [""]
-                starts = list(accumulate((int(n) + 1 for n in sizes), initial=0))
-                if len(sizes) == count and starts[-1] == len(tails):
+                starts = list(accumulate(map(int, sizes), initial=base))
+                if len(sizes) == count and starts[-1] == len(raw):
                     heads = dict(zip(lines[0::2], lines[1::2], strict=True))
                     if len(heads) == count:
-                        return Rows(heads, tails, starts), int(header["written"])
+                        return Rows(heads, raw, starts), int(header["written"])
     return Rows(), 0
 
 
@@ -263,13 +273,21 @@ def write_rows(path: Path, fingerprint: str, rows: Rows) -> None:
         whole = dict(rows.items())
         heads = {rel: _head(row) for rel, row in whole.items()}
         tails = [row[len(heads[rel]) :] for rel, row in whole.items()]
+        encoded = [(t + "\n").encode("utf-8") for t in tails]
+        lines = [
+            *(part for item in heads.items() for part in item),
+            ",".join(map(str, map(len, encoded))),
+        ]
+        section = ("\n".join(lines) + "\n").encode("utf-8")
         header = json.dumps(
-            {"fingerprint": fingerprint, "written": time.time_ns(), "rows": len(whole)}
+            {
+                "fingerprint": fingerprint,
+                "written": time.time_ns(),
+                "rows": len(whole),
+                "heads": len(section),
+            }
         )
-        lines = [header, *(part for item in heads.items() for part in item)]
-        lines.append(",".join(str(len(t)) for t in tails))
-        text = "\n".join(lines) + "\n" + "".join(t + "\n" for t in tails)
-        tmp.write_bytes(text.encode("utf-8"))
+        tmp.write_bytes(b"".join([(header + "\n").encode("utf-8"), section, *encoded]))
         os.replace(tmp, path)
 
 

@@ -38,7 +38,7 @@ WALK_NAME = "site-walk.json"
 #: outlines already made in this process, by file and stamp: the library and a language server
 #: check file after file, and every check needs every page's anchors
 _MEMO: dict[tuple[str, str], tuple[list[int], Outline]] = {}
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 @dataclass
