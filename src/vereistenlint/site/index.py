@@ -321,9 +321,10 @@ def walk_docs(docs: str, memo: FolderMemo | None = None) -> tuple[set[str], set[
 
 
 class SiteCache:
-    """The pages' outlines on disk, one line a page (`cache.read_rows`): its stamp, then
-    ``[anchors, links]`` as JSON, decoded only for the pages a link rule reads. Any problem
-    with it only means pages are read again."""
+    """The pages' outlines on disk, one row a page (`cache.Rows`): its stamp, then
+    ``[anchors, links]`` as JSON, decoded only for the pages a link rule reads (and searched
+    for a page's name as one text, `linking_to`). Any problem with it only means pages are
+    read again."""
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / CACHE_NAME
