@@ -11,6 +11,7 @@ depended on the change cannot pass for a test of the cache.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vereistenlint import config, engine, rules
+from vereistenlint import cache, config, engine, rules
 from vereistenlint.options import Options
 
 from .conftest import ROOT
@@ -150,11 +151,15 @@ def test_a_changed_heading_that_other_pages_link_to(site: tuple[Path, generate.P
 
 
 def _damage_row(cache_file: Path, rel: str) -> None:
-    """Cut the JSON of one file's line short, as a damaged cache would hold it."""
-    lines = cache_file.read_text(encoding="utf-8").split("\n")
-    at = lines.index(rel) + 1  # the file's row follows its path
-    lines[at] = lines[at][:-5]
-    cache_file.write_text("\n".join(lines), encoding="utf-8")
+    """Cut the JSON of one file's row short, as a damaged cache would hold it (the rest of
+    the file as it should be: a file cut short or out of step is read as no rows at all)."""
+    fingerprint = json.loads(cache_file.read_bytes().partition(b"\n")[0])["fingerprint"]
+    rows, written = cache.read_rows(cache_file, fingerprint)
+    row = rows.get(rel)
+    assert written and row is not None and row.endswith("]")
+    rows[rel] = row[:-5]
+    cache.write_rows(cache_file, fingerprint, rows)
+    assert cache.read_rows(cache_file, fingerprint)[0].get(rel) == row[:-5]
 
 
 def test_entries_sharing_an_id_come_from_the_cache_as_from_the_files(

@@ -15,6 +15,7 @@ import itertools
 import os
 import posixpath
 import random
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -323,3 +324,56 @@ def test_the_docs_walk_from_the_cache_finds_what_os_walk_finds(tmp_path: Path) -
     same()
     (docs / "b" / "nieuw.md").unlink()
     same()
+
+
+# -- which pages link into a page: with the cache ----------------------------------------------
+
+
+def _age_pages(docs: Path, seconds: int = 120) -> None:
+    for path in docs.rglob("*.md"):
+        if path.is_file():
+            st = path.stat()
+            os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_the_cached_pages_passed_over_hold_no_link_into_a_target(tmp_path: Path) -> None:
+    """`linking_to` with the cache (rows compared in comprehensions, `_not_passed_over`)
+    finds what outlining every page finds, with rows fresh, changed, missing, damaged and
+    too recent to trust, for one name and for several."""
+    compared = linking = passed_over = 0
+    for i, source in enumerate(_sites(tmp_path / "sites")):
+        root = tmp_path / "copies" / str(i)  # the fixtures and the corpus are not written
+        shutil.copytree(source, root, ignore=shutil.ignore_patterns(".vereistenlint_cache"))
+        site = mkdocs.load_config(root / "mkdocs.yml")
+        docs = Path(site.docs_dir)
+        _age_pages(docs)
+        filled = site_index.build(site, use_cache=True)
+        for page in filled.pages:
+            filled.outline(page)
+        filled.save()
+        pages = filled.pages
+        rng = random.Random(17)
+        for page in rng.sample(pages, min(6, len(pages))):  # changed since: the rows are stale
+            with open(docs / page, "a", encoding="utf-8") as f:
+                f.write("\n[nieuw](doel.md)\n")
+        fresh = pages[len(pages) // 2]
+        (docs / fresh).write_text((docs / fresh).read_text(encoding="utf-8") + "\n")  # racy
+        kept = site_index.SiteCache(root, filled.ids.fingerprint)
+        assert len(kept.rows) == len(pages)
+        kept.rows.pop(pages[0])  # the first page's row is missing
+        damaged = kept.rows.get(pages[1])
+        assert damaged is not None
+        kept.rows[pages[1]] = damaged[:-3]  # and the second's damaged
+        kept.rows[pages[2]] = damaged  # and the third holds the second's outline
+        kept.dirty = True
+        kept.save()
+        targets = [*rng.sample(pages, min(30, len(pages))), "doel.md", "verdwenen.md"]
+        groups = [{t} for t in targets] + [set(targets[i : i + 3]) for i in range(0, 12, 3)]
+        for group in groups:
+            index = site_index.build(site, use_cache=True)
+            fast = index.linking_to(group)
+            assert fast == _linking_slowly(site_index.build(site), group), (root, group)
+            compared += 1
+            linking += len(fast)
+            passed_over += len(pages) - len(index.records)
+    assert compared > 40 and linking > 20 and passed_over > 1000

@@ -15,8 +15,10 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, KeysView, Sequence
 from dataclasses import astuple, fields
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ from .repo import Entry, Reference
 from .version import __version__
 
 FOLDER = ".vereistenlint_cache"
-FORMAT = 5
+FORMAT = 7
 #: An entry is kept as one row: the fields of `Entry` in order without the two that name the
 #: file (the references as rows of `Reference`'s fields). Rows load several times faster than
 #: objects with named fields; the layout is part of the cache's fingerprint, so a field added
@@ -40,9 +42,9 @@ _POSITIONAL = tuple(f.name for f in fields(Entry))[:2] == _TRANSIENT
 RACY_NS = 2_000_000_000
 
 _UNSEEN: Any = object()
-#: stamps taken during one run (`one_run`): the repository index and the site index look at
-#: the same files, and each file is stat-ed once
-_RUN: dict[str, list[int] | None] | None = None
+#: files' stats taken during one run (`one_run`): the repository index and the site index
+#: look at the same files, and each file is stat-ed once
+_RUN: dict[str, os.stat_result | None] | None = None
 
 
 @contextlib.contextmanager
@@ -59,21 +61,55 @@ def one_run() -> Iterator[None]:
 
 def stamp(path: str | os.PathLike[str]) -> list[int] | None:
     """A file's size and modification time, as a cache keeps them; None when it is gone."""
-    name = os.fspath(path)
+    st = _stat(os.fspath(path))
+    return None if st is None else [st.st_size, st.st_mtime_ns]
+
+
+def _stat(name: str) -> os.stat_result | None:
     memo = _RUN
     if memo is not None:
         known = memo.get(name, _UNSEEN)
         if known is not _UNSEEN:
             return known  # type: ignore[no-any-return]
     try:
-        st = os.stat(name)
+        found: os.stat_result | None = os.stat(name)
     except OSError:
         found = None
-    else:
-        found = [st.st_size, st.st_mtime_ns]
     if memo is not None:
         memo[name] = found
     return found
+
+
+def stats(paths: Sequence[str]) -> list[os.stat_result | None]:
+    """The stats `stamp` takes of many files (within `one_run`, those taken already stand and
+    the new ones are remembered), in one pass that makes no Python call per file."""
+    memo = _RUN
+    if memo:
+        found: list[Any] = list(map(memo.get, paths, repeat(_UNSEEN)))
+        if _UNSEEN in found:
+            found = [_stat(p) if f is _UNSEEN else f for p, f in zip(paths, found, strict=True)]
+        return found
+    try:
+        found = list(map(os.stat, paths))
+    except OSError:  # one is gone: each on its own, as `stamp` does
+        return [_stat(p) for p in paths]
+    if memo is not None:
+        memo.update(zip(paths, found, strict=True))
+    return found
+
+
+def stamp_prefixes(infos: Iterable[os.stat_result | None], written: int) -> list[str]:
+    """`row_prefix` of the stamp of each stat that vouches for its file in a cache written at
+    `written` (see `fresh_row`), else a line break, with which no row starts (a row holds
+    none)."""
+    limit = written - RACY_NS
+    return [
+        f"{s.st_size}\t{s.st_mtime_ns}\t" if s is not None and s.st_mtime_ns < limit else "\n"
+        for s in infos
+    ]
+
+
+_NO_ROW: list[str] = []
 
 
 def fresh(stamp_now: list[int] | None, kept: object, written: int) -> bool:
@@ -84,32 +120,131 @@ def fresh(stamp_now: list[int] | None, kept: object, written: int) -> bool:
 
 
 # -- the files on disk ------------------------------------------------------------------------
-# A cache file is a header line (JSON: the fingerprint and when it was written), then two lines
-# per file: its path relative to the cache's folder, then its stamp and its fields separated
-# by tabs, the last field JSON. The lines go into a dict without a step per line in Python,
-# only the lines of files that are asked for are decoded, and a stamp is compared as text: a
-# 10,000-file repository's index is split into lines, not decoded into 10,000 objects, when
-# one file is checked. A path with a tab or a line break in it is never kept (such a file is
-# read every time), so no path can be taken for a row or a row for a path.
+# A cache file is a header line (JSON: the fingerprint, when it was written and how many rows),
+# then two lines per file: its path relative to the cache's folder, then its row's head (its
+# stamp and its short fields, each followed by a tab), then a line of the lengths of the rows'
+# tails (the JSON after the head's last tab), then the tails, a line each. Only the paths and
+# heads are split into lines; the tails stay one text, cut out for the rows asked for and
+# searched as one (`Rows.holding`): a 10,000-file repository's 5 MB of outlines are not cut
+# into 10,000 strings when one file is checked. A path with a tab or a line break in it is
+# never kept (such a file is read every time), so no path can be taken for a row or a row
+# for a path.
 
 
 def storable(rel: str) -> bool:
     return "\t" not in rel and "\n" not in rel and "\r" not in rel
 
 
-def read_rows(path: Path, fingerprint: str) -> tuple[dict[str, str], int]:
-    """Each file's row (``size<TAB>mtime<TAB>...``) by its path, and when the cache was
-    written; nothing when the file is missing, damaged or made by another version or layout."""
+class Rows:
+    """A cache file's rows by path (``size<TAB>mtime<TAB>...``), as a dict of text would
+    hold them: `get`, setting, `pop`, `keys`, `items`, `in`, `len`; besides, the heads of
+    many rows at once (`heads_of`) and the rows whose tail holds a text (`holding`).
+
+    The tails stay the file's bytes, decoded for the rows asked for: a tail that is not UTF-8
+    (a damaged file) is no row."""
+
+    def __init__(
+        self,
+        heads: dict[str, str] | None = None,
+        tails: bytes = b"",
+        starts: Sequence[int] = (0,),
+    ) -> None:
+        #: path -> the row up to and with its last tab (all of it for a row put since)
+        self.heads = heads if heads is not None else {}
+        self._tails = tails
+        self._starts = starts  # row i's tail: tails[starts[i] : starts[i + 1] - 1]
+        self._order = list(self.heads)
+        self._at = dict(zip(self._order, range(len(self._order)), strict=True))
+        #: rows set since they were read, whole
+        self._set: dict[str, str] = {}
+
+    def get(self, rel: str, default: str | None = None) -> str | None:
+        row = self._set.get(rel)
+        if row is not None:
+            return row
+        head = self.heads.get(rel)
+        if head is None:
+            return default
+        i = self._at[rel]
+        try:
+            return head + self._tails[self._starts[i] : self._starts[i + 1] - 1].decode("utf-8")
+        except UnicodeDecodeError:
+            return default
+
+    def __setitem__(self, rel: str, row: str) -> None:
+        self._set[rel] = row
+        self.heads[rel] = _head(row)
+
+    def pop(self, rel: str, default: str | None = None) -> str | None:
+        row = self.get(rel)
+        if rel not in self.heads:
+            return default
+        self._set.pop(rel, None)
+        del self.heads[rel]
+        return row if row is not None else default
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self.heads
+
+    def __len__(self) -> int:
+        return len(self.heads)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.heads)
+
+    def keys(self) -> KeysView[str]:
+        return self.heads.keys()
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        """Every row that can be read (a damaged one is left out)."""
+        for rel in list(self.heads):
+            row = self.get(rel)
+            if row is not None:
+                yield rel, row
+
+    def heads_of(self, rels: Iterable[str]) -> list[str]:
+        """Each path's head ("" when the cache has no row for it)."""
+        return list(map(self.heads.get, rels, repeat("")))
+
+    def holding(self, text: str) -> set[str]:
+        """The paths whose row's tail holds `text` (and perhaps some others, never fewer)."""
+        found = {rel for rel, row in self._set.items() if text in row}
+        tails, starts, order = self._tails, self._starts, self._order
+        needle = text.encode("utf-8")
+        at = tails.find(needle, starts[0])
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i < len(order):
+                found.add(order[i])
+            at = tails.find(needle, at + 1)
+        return found & self.heads.keys() if found else found
+
+
+def _head(row: str) -> str:
+    """A row up to and with its last tab ("" when it has none)."""
+    return row[: row.rfind("\t") + 1]
+
+
+def read_rows(path: Path, fingerprint: str) -> tuple[Rows, int]:
+    """Each file's row by its path, and when the cache was written; nothing when the file is
+    missing, damaged or made by another version or layout."""
     with contextlib.suppress(OSError, ValueError, TypeError, KeyError, AttributeError):
-        head, _, body = path.read_bytes().decode("utf-8").partition("\n")
-        header = json.loads(head)
+        raw = path.read_bytes()
+        end = raw.index(b"\n")
+        header = json.loads(raw[:end])
         if header.get("fingerprint") == fingerprint:
-            lines = body.split("\n")
-            if lines[-1] == "":
-                lines.pop()
-            if len(lines) % 2 == 0:  # else cut short: read anew
-                return dict(zip(lines[0::2], lines[1::2], strict=True)), int(header["written"])
-    return {}, 0
+            count, size = header["rows"], header["heads"]
+            base = end + 1 + size  # where the tails start
+            lines = raw[end + 1 : base].decode("utf-8").split("\n")
+            if len(lines) == 2 * count + 2 and lines.pop() == "":  # else cut short: read anew
+                sizes_line = lines.pop()
+                sizes = sizes_line.split(",") if count else [] if sizes_line == "" else [""]
+                starts = list(accumulate(map(int, sizes), initial=base))
+                if len(sizes) == count and starts[-1] == len(raw):
+                    heads = dict(zip(lines[0::2], lines[1::2], strict=True))
+                    if len(heads) == count:
+                        return Rows(heads, raw, starts), int(header["written"])
+    return Rows(), 0
 
 
 def row_prefix(stamp_now: list[int]) -> str:
@@ -125,7 +260,7 @@ def fresh_row(row: str | None, stamp_now: list[int] | None, written: int) -> str
     return row[len(prefix) :] if row.startswith(prefix) else None
 
 
-def write_rows(path: Path, fingerprint: str, rows: dict[str, str]) -> None:
+def write_rows(path: Path, fingerprint: str, rows: Rows) -> None:
     """Written atomically into the cache folder (with a .gitignore of its own); a folder that
     cannot be written only means the files are read again next time."""
     with contextlib.suppress(OSError):
@@ -135,9 +270,24 @@ def write_rows(path: Path, fingerprint: str, rows: dict[str, str]) -> None:
         if not ignore.exists():
             ignore.write_text("# made by vereistenlint: nothing here belongs in git\n*\n")
         tmp = folder / f"{path.stem}.{os.getpid()}.tmp"
-        header = json.dumps({"fingerprint": fingerprint, "written": time.time_ns()})
-        lines = [header, *(part for item in rows.items() for part in item)]
-        tmp.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+        whole = dict(rows.items())
+        heads = {rel: _head(row) for rel, row in whole.items()}
+        tails = [row[len(heads[rel]) :] for rel, row in whole.items()]
+        encoded = [(t + "\n").encode("utf-8") for t in tails]
+        lines = [
+            *(part for item in heads.items() for part in item),
+            ",".join(map(str, map(len, encoded))),
+        ]
+        section = ("\n".join(lines) + "\n").encode("utf-8")
+        header = json.dumps(
+            {
+                "fingerprint": fingerprint,
+                "written": time.time_ns(),
+                "rows": len(whole),
+                "heads": len(section),
+            }
+        )
+        tmp.write_bytes(b"".join([(header + "\n").encode("utf-8"), section, *encoded]))
         os.replace(tmp, path)
 
 
@@ -174,19 +324,22 @@ class IndexCache:
 
     def split(
         self, files: list[RepoFile]
-    ) -> tuple[list[tuple[RepoFile, list[str]]], list[RepoFile]]:
-        """`lookup` over many files at once (one loop, for 10,000 of them): the files the
-        cache holds with their four fields, and the files it does not."""
-        held: list[tuple[RepoFile, list[str]]] = []
-        missing: list[RepoFile] = []
-        for file in files:
-            fields_ = fresh_row(self.rows.get(file.rel), stamp(file.full), self.written)
-            parts = fields_.split("\t", 3) if fields_ is not None else []
-            if len(parts) == 4:
-                held.append((file, parts))
-            else:
-                missing.append(file)
-        return held, missing
+    ) -> tuple[list[RepoFile], list[list[str]], list[RepoFile]]:
+        """`lookup` over many files at once (in comprehensions, for 10,000 of them): the files
+        the cache holds, their rows split into the stamp's two fields and the four after it,
+        and the files it does not hold."""
+        prefixes = stamp_prefixes(stats([f.full for f in files]), self.written)
+        heads = self.rows.heads_of([f.rel for f in files])
+        # a head holds the row's every tab: it splits as the row would, less the JSON row
+        parts = [
+            head.split("\t", 5) if head.startswith(p) else _NO_ROW
+            for head, p in zip(heads, prefixes, strict=True)
+        ]
+        if min(map(len, parts), default=6) == 6:  # a row splits into 6 parts at most
+            return files, parts, []
+        held = [f for f, p in zip(files, parts, strict=True) if len(p) == 6]
+        missing = [f for f, p in zip(files, parts, strict=True) if len(p) != 6]
+        return held, [p for p in parts if len(p) == 6], missing
 
     def get(self, file: RepoFile) -> Entry | None:
         found = self.lookup(file)
@@ -240,7 +393,7 @@ class WalkCache:
             return None
         with contextlib.suppress(ValueError, TypeError):
             files, folders = json.loads(found)
-            if all(isinstance(n, str) for n in (*files, *folders)):
+            if set(map(type, files)) | set(map(type, folders)) <= {str}:
                 return list(files), list(folders)
         return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,7 +38,7 @@ WALK_NAME = "site-walk.json"
 #: outlines already made in this process, by file and stamp: the library and a language server
 #: check file after file, and every check needs every page's anchors
 _MEMO: dict[tuple[str, str], tuple[list[int], Outline]] = {}
-CACHE_FORMAT = 3
+CACHE_FORMAT = 5
 
 
 @dataclass
@@ -81,8 +82,9 @@ class SiteIndex:
             )
         return names
 
-    @property
+    @cached_property
     def pages(self) -> list[str]:
+        """The Markdown files, sorted (`files` does not change)."""
         return sorted(f for f in self.files if f.endswith(".md"))
 
     def rel(self, path: Path) -> str | None:
@@ -137,7 +139,7 @@ class SiteIndex:
         """Pages the cache knew that are gone now: deleted or renamed since the last run."""
         if self.cache is None:
             return set()
-        return {rel for rel in self.cache.entries if rel not in self.files}
+        return self.cache.entries.keys() - self.files
 
     def linking_to(self, targets: set[str]) -> list[str]:
         """Pages with a Markdown link into one of `targets` (paths relative to docs_dir).
@@ -150,24 +152,14 @@ class SiteIndex:
         names = {posixpath.basename(t) for t in targets}
         if not names:
             return []
-        plain = all(_json_plain(n) for n in names)
-        docs = os.fspath(self.site.docs_dir)
         cache = self.cache
+        pages = self.pages
+        if cache is None:
+            pages = [p for p in pages if p in self.records or self._could_link(p, names)]
+        elif all(_json_plain(n) for n in names):
+            pages = self._not_passed_over(pages, names, cache)
         found = []
-        for page in self.pages:
-            if page in self.records:
-                pass
-            elif cache is None:
-                if not self._could_link(page, names):
-                    continue
-            elif plain and not any(n in page for n in names):
-                # a fresh row whose outline does not hold the names: none of its links can
-                # name a target (see could_link)
-                payload = store.fresh_row(
-                    cache.rows.get(page), store.stamp(f"{docs}/{page}"), cache.written
-                )
-                if payload is not None and not any(n in payload for n in names):
-                    continue
+        for page in pages:
             folder = posixpath.dirname(page)
             for link in self.outline(page).links:
                 if link.kind in ("link", "image") and link_target(folder, link.url) in targets:
@@ -175,9 +167,41 @@ class SiteIndex:
                     break
         return found
 
+    def _not_passed_over(self, pages: list[str], names: set[str], cache: SiteCache) -> list[str]:
+        """The pages `linking_to` outlines when the cache is there: all but those of which a
+        fresh row's outline does not hold the names (and their path neither), found in
+        comprehensions (a one-file check looks at every page's row)."""
+        docs = os.fspath(self.site.docs_dir)
+        infos = store.stats([f"{docs}/{page}" for page in pages])
+        prefixes = store.stamp_prefixes(infos, cache.written)
+        heads = cache.rows.heads_of(pages)
+        # the rows whose outline may hold a name: one search of all the rows' JSON per name
+        holding = set().union(*(cache.rows.holding(n) for n in names))
+        if len(names) == 1:
+            (name,) = names
+            kept = [
+                not head.startswith(p) or name in page or head.find(name, len(p)) >= 0
+                for page, head, p in zip(pages, heads, prefixes, strict=True)
+            ]
+        else:
+            kept = [
+                not head.startswith(p) or any(n in page or head.find(n, len(p)) >= 0 for n in names)
+                for page, head, p in zip(pages, heads, prefixes, strict=True)
+            ]
+        records = self.records
+        return [
+            page
+            for page, keep in zip(pages, kept, strict=True)
+            if keep or page in holding or page in records
+        ]
+
     def _could_link(self, page: str, names: set[str]) -> bool:
-        try:
-            text = read_bytes(self.site.docs_dir / page).decode("utf-8-sig")
+        try:  # as `files.read_bytes` reads it, without making a Path: every page is read
+            path = f"{os.fspath(self.site.docs_dir)}/{page}"
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return True
+            with open(path, "rb") as f:
+                text = f.read().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return True  # the outline says what is wrong with it
         return could_link(page, text, names)
@@ -297,9 +321,10 @@ def walk_docs(docs: str, memo: FolderMemo | None = None) -> tuple[set[str], set[
 
 
 class SiteCache:
-    """The pages' outlines on disk, one line a page (`cache.read_rows`): its stamp, then
-    ``[anchors, links]`` as JSON, decoded only for the pages a link rule reads. Any problem
-    with it only means pages are read again."""
+    """The pages' outlines on disk, one row a page (`cache.Rows`): its stamp, then
+    ``[anchors, links]`` as JSON, decoded only for the pages a link rule reads (and searched
+    for a page's name as one text, `linking_to`). Any problem with it only means pages are
+    read again."""
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.path = root / FOLDER / CACHE_NAME
@@ -308,7 +333,7 @@ class SiteCache:
         self.rows, self.written = store.read_rows(self.path, self.fingerprint)
 
     @property
-    def entries(self) -> dict[str, str]:
+    def entries(self) -> store.Rows:
         """The pages the cache holds (by path relative to docs_dir)."""
         return self.rows
 
@@ -345,7 +370,8 @@ class SiteCache:
         outline it, the cache has it."""
         limit = self.written - store.RACY_NS
         found = {}
-        for rel, row in self.rows.items():
+        for rel, head in self.rows.heads.items():
+            row = head if head.count("\t") >= 2 else self.rows.get(rel) or ""
             size, _, rest = row.partition("\t")
             mtime = rest.partition("\t")[0]
             if size.isdigit() and mtime.isdigit() and int(mtime) < limit:
