@@ -3,6 +3,8 @@
 - placeholder (VL112) in the front matter: placeholders whose text no value holds are left
   out after one test over all values together; the findings equal those of every value
   searched for every placeholder.
+- placeholder in the front matter, before that: a front matter in whose source lines no
+  placeholder's text stands is not indexed at all (`_values_may_hold`).
 - placeholder in the body: a body in which one pattern of every placeholder's text finds
   nothing is not searched further (none of those texts is in it).
 - files.split_lines splits a text without CR at LF alone: the same lines as the pattern.
