@@ -209,7 +209,7 @@ def _marker_test_checked(rule: Any) -> Any:
 
 @cache
 def _slow_parser() -> MarkdownIt:
-    md = markdown.build(inline=False, quiet=False)
+    md = markdown.build(inline=False, quiet=False, dispatch=False)
     for r in md.block.ruler.__rules__:
         if r.name in markdown._LOOSE_BLOCKS:
             cells = r.fn.__closure__ or ()

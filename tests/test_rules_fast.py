@@ -3,6 +3,8 @@
 - placeholder (VL112) in the front matter: placeholders whose text no value holds are left
   out after one test over all values together; the findings equal those of every value
   searched for every placeholder.
+- placeholder in the front matter, before that: a front matter in whose source lines no
+  placeholder's text stands is not indexed at all (`_values_may_hold`).
 - placeholder in the body: a body in which one pattern of every placeholder's text finds
   nothing is not searched further (none of those texts is in it).
 - files.split_lines splits a text without CR at LF alone: the same lines as the pattern.
@@ -33,7 +35,7 @@ from vereistenlint.findings import Finding
 from vereistenlint.load import load, load_bytes
 from vereistenlint.rules import conflicts
 from vereistenlint.rules.base import Context
-from vereistenlint.rules.text import _placeholders_in_scalar, check_placeholders
+from vereistenlint.rules.text import _placeholders_in_scalar, _values_may_hold, check_placeholders
 
 from .conftest import CORPUS, FIXTURES, ROOT
 
@@ -161,3 +163,38 @@ def test_conflict_markers_skip_only_lines_that_cannot_match(lines: list[str]) ->
     fast = list(conflicts.check(doc, ctx))
     with _every_line_matched():
         assert list(conflicts.check(doc, ctx)) == fast
+
+
+def test_the_front_matter_gate_spares_most_indexes(
+    documents: list[tuple[Document, profiles.Profile]],
+) -> None:
+    """`_values_may_hold` answers from the source lines: most front matters are then never
+    indexed for the placeholder rule (the findings are compared above)."""
+    closed = [
+        not _values_may_hold(doc, profile.placeholders)
+        for doc, profile in documents
+        if doc.front_matter is not None and doc.front_matter.parsed is not None
+    ]
+    assert sum(closed) > 0.5 * len(closed)
+
+
+#: placeholder texts written the ways YAML can write a value: folded over lines, in block
+#: scalars, quoted, with escapes and doubled quotes
+_STYLED = [
+    "Hier komt", "Hier\n  komt", "Beschrijf\n   hier", '"Hier  komt"', "'Hier komt'",
+    '"T\\x4fDO"', '"TO\\\n  DO"', "'it''s TODO'", "|\n  Hier komt x", ">\n  Beschrijf\n  hier",
+    ">-\n  denk aan de\n  extra enter", '"Wat moet de\\tgebruiker"', "TODO", "XX\n  X", "x",
+    "[TODO, 'Hier komt']", "{a: XXX}", "&a TODO", "Dit kan vaak\n\n  hetzelfde zijn",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_STYLED), min_size=1, max_size=5))
+def test_front_matter_placeholders_on_values_in_every_style(values: list[str]) -> None:
+    keys = "\n".join(f"k{i}: {value}" for i, value in enumerate(values))
+    text = f"---\ntitle: Titel\n{keys}\n---\n\n# Titel\n"
+    doc = load_bytes(Path("x.md"), "x.md", text.encode())
+    if doc.front_matter is None or doc.front_matter.parsed is None:
+        return  # not YAML: nothing to compare
+    for name in ("vereiste", "maatregel", "hulpmiddel"):
+        _same(doc, profiles.get(name))

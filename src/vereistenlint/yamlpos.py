@@ -52,6 +52,91 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
             )
         return value
 
+    def construct_document(self, node: yaml.Node) -> Any:
+        """The document's data, made by `_tree_data` where it can, else by PyYAML."""
+        data = _tree_data(self, node)
+        return super().construct_document(node) if data is _SLOW else data
+
+
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+VALUE_TAG = "tag:yaml.org,2002:value"
+#: the scalar tags `_tree_data` makes with the safe constructor's own function
+_SCALAR_TAGS = (
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    INT_TAG,
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+)
+_SAFE = yaml.constructor.SafeConstructor.yaml_constructors
+_SCALARS = {tag: _SAFE[tag] for tag in _SCALAR_TAGS}
+_SLOW = object()
+
+
+class _Slow(Exception):
+    """Raised inside `_tree_data` where only PyYAML's own construction is sure to be right."""
+
+
+def _tree_data(loader: Any, root: yaml.Node) -> Any:
+    """The data PyYAML's safe constructor makes of a plain tree, without its machinery, or
+    `_SLOW`: about a third of the time, and the front matter of nearly every page is one.
+
+    PyYAML constructs each node through `construct_object`, which remembers every node made,
+    defers the filling of each mapping and list to a generator and looks up the node's tag;
+    for a tree of mappings, lists and scalars with the safe tags none of that changes the
+    result, and the scalars are made by the safe constructor's own functions. Everything
+    else is left to PyYAML, for the whole document: a node met twice (an alias: the data
+    shares one object, and may contain itself), a merge key (``<<``, which rewrites the
+    mapping's nodes) or a ``=`` key, a key that is not a scalar, any other tag (``!!set``,
+    ``!!binary``, ``!!omap``, local tags), a constructor the loader has replaced, a value a
+    constructor refuses and a number too large (both then raise as PyYAML does, through
+    `_Loader.construct_object`). The caller has refused alias bombs and deep nesting
+    (`_check`). tests/test_yaml_fast.py compares the two on every front matter it has.
+    """
+    own = loader.yaml_constructors
+    if any(own.get(tag) is not _SAFE[tag] for tag in (MAP_TAG, SEQ_TAG, STR_TAG, *_SCALAR_TAGS)):
+        return _SLOW
+    containers: set[int] = set()
+    scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def make(node: yaml.Node) -> Any:
+        tag = node.tag
+        kind = type(node)
+        if kind is scalar_node:
+            if tag == STR_TAG:
+                return node.value
+            made = _SCALARS.get(tag)
+            if made is None:
+                raise _Slow
+            try:
+                value = made(loader, node)
+            except Exception:  # refused: PyYAML raises it as our loader does
+                raise _Slow from None
+            if tag == INT_TAG and value.bit_length() > _MAX_INT_BITS:
+                raise _Slow
+            return value
+        if id(node) in containers:
+            raise _Slow
+        containers.add(id(node))
+        if kind is mapping_node and tag == MAP_TAG:
+            mapping: dict[Any, Any] = {}
+            for key, value in node.value:
+                if type(key) is not scalar_node or key.tag in (MERGE_TAG, VALUE_TAG):
+                    raise _Slow
+                mapping[make(key)] = make(value)
+            return mapping
+        if kind is sequence_node and tag == SEQ_TAG:
+            return [make(item) for item in node.value]
+        raise _Slow
+
+    try:
+        return make(root)
+    except _Slow:
+        return _SLOW
+
 
 def _short_tag(tag: str) -> str:
     return (

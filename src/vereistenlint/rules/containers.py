@@ -117,6 +117,8 @@ def _body(doc: Document, box: Container) -> Iterator[Finding]:
 
 def _split_tabs(doc: Document) -> Iterator[Finding]:
     """Text standing between two tabs at their own level: the website makes two tab blocks."""
+    if sum(box.kind == "tab" for box in doc.containers) < 2:
+        return  # a finding needs a tab that closes and a later one that opens
     after_tab: dict[int, bool] = {}
     pending: dict[int, int | None] = {}
     for tok in doc.tokens:

@@ -164,7 +164,7 @@ def _plain_offset(doc: Document, node: yaml.Node, value: str) -> bool:
 
 def _sources(doc: Document, spec: Sources) -> Iterator[Finding]:
     assert doc.front_matter is not None and doc.front_matter.parsed is not None
-    index = doc.front_matter.parsed.index
+    parsed = doc.front_matter.parsed  # its index of positions is built only where needed
     known = _table(doc.path.parent, spec.table)
     for framework, items in doc.mapping()[spec.key].items():  # type: ignore[index]
         if framework not in spec.frameworks:
@@ -175,12 +175,19 @@ def _sources(doc: Document, spec: Sources) -> Iterator[Finding]:
             else [(spec.key, framework)]
         )
         values = items if isinstance(items, list) else [items]
+        numbers = (
+            frozenset() if known is None else known.get(spec.frameworks[framework], frozenset())
+        )
         for path, value in zip(paths, values, strict=True):
-            located = index.get(path)
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            unknown = isinstance(value, str) and known is not None and value not in numbers
+            if not number and not unknown:
+                continue  # a known reference or a value not read here: no finding, no position
+            located = parsed.index.get(path)
             if located is None:
                 continue
             line, col = doc.value_position(located)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if number:
                 # the repo's own mapping script reads str(value): 1.04 survives, 2.20 does not
                 edit = doc.scalar_edit(located.value, "")
                 if edit is None:
@@ -203,20 +210,18 @@ def _sources(doc: Document, spec: Sources) -> Iterator[Finding]:
                         fix=Fix((quoted,), intent=((path, written),)),
                     )
                     continue
-            if isinstance(value, str) and known is not None:
-                numbers = known.get(spec.frameworks[framework], frozenset())
-                if value not in numbers:
-                    guess = difflib.get_close_matches(value, sorted(numbers), n=1)
-                    yield finding(
-                        SOURCE_REFERENCE,
-                        line,
-                        col,
-                        "site.source_unknown" + ("_suggest" if guess else ""),
-                        value=value,
-                        framework=framework,
-                        table=spec.table.path,
-                        suggestion=guess[0] if guess else "",
-                    )
+            if isinstance(value, str) and known is not None and value not in numbers:
+                guess = difflib.get_close_matches(value, sorted(numbers), n=1)
+                yield finding(
+                    SOURCE_REFERENCE,
+                    line,
+                    col,
+                    "site.source_unknown" + ("_suggest" if guess else ""),
+                    value=value,
+                    framework=framework,
+                    table=spec.table.path,
+                    suggestion=guess[0] if guess else "",
+                )
 
 
 def _table(folder: Path, spec: SourcesTable) -> dict[str, frozenset[str]] | None:
@@ -256,7 +261,7 @@ def _read_table(
 
 def _negations(doc: Document, data: dict[str, Any]) -> Iterator[Finding]:
     assert doc.front_matter is not None and doc.front_matter.parsed is not None
-    index = doc.front_matter.parsed.index
+    parsed = doc.front_matter.parsed  # its index of positions is built only for a finding
     for key, values in data.items():
         if not isinstance(values, list):
             continue
@@ -267,7 +272,7 @@ def _negations(doc: Document, data: dict[str, Any]) -> Iterator[Finding]:
                 and value.startswith(NEGATION)
                 and value[len(NEGATION) :] in strings
             ):
-                located = index.get((key, i))
+                located = parsed.index.get((key, i))
                 if located is not None:
                     line, col = doc.value_position(located)
                     yield finding(

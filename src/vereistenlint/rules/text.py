@@ -226,7 +226,7 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not placeholders:
         return
     fm = doc.front_matter
-    if fm is not None and fm.parsed is not None:
+    if fm is not None and fm.parsed is not None and _values_may_hold(doc, placeholders):
         scalars = [
             located.value
             for located in fm.parsed.index.values()
@@ -254,6 +254,17 @@ def check_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
                 lead = len(m.group()) - len(m.group().lstrip("-*+| \t"))
                 text = m.group()[lead:].strip()
                 yield finding(PLACEHOLDER, i + 1, m.start() + lead + 1, "placeholder", text=text)
+
+
+def _values_may_hold(doc: Document, placeholders: Sequence[Placeholder]) -> bool:
+    """False only when no front-matter value can give a placeholder finding, told from the
+    front matter's source lines without indexing its nodes: a finding is a match of the
+    placeholder's pattern in one of the value's source lines (`_placeholders_in_scalar`), and
+    every match holds the placeholder's `contains` text, so that text stands in those lines."""
+    fm = doc.front_matter
+    assert fm is not None
+    source = "\n".join(doc.lines[fm.open_line + 1 : fm.close_line])
+    return any(ph.contains in source for ph in placeholders)
 
 
 def _placeholders_in_scalar(
