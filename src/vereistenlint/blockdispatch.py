@@ -53,8 +53,9 @@ def install(md: MarkdownIt, own: Mapping[Any, str] | None = None) -> None:
     other line without changing anything)."""
     ruler = md.block.ruler
     ruler.getRules("")  # compiles the chains
-    chains = ruler.__cache__
-    assert chains is not None
+    chains = getattr(ruler, "__cache__", None)
+    if not isinstance(chains, dict):  # a markdown-it that keeps its chains otherwise: as it is
+        return
     known = {**_FIRST, **(own or {})}
     ruler.__cache__ = {
         name: [dispatcher([_silent(fn) if name else fn for fn in rules], known)]
