@@ -173,3 +173,30 @@ def test_a_packed_outline_is_the_site_cache_s_row(tmp_path: Path) -> None:
     cache = SiteCache(tmp_path, "ids")
     cache.keep("a.md", [10, 20], made)
     assert cache.rows["a.md"] == "10\t20\t" + pack(made)
+
+
+def test_spawned_workers_hand_back_outlines_and_the_stage_judges_them(
+    sites: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spawned worker gets no site (`Pages.__getstate__`): it makes outlines as before, and
+    the pages the site cache holds are left to the stage; the findings are the same."""
+    import multiprocessing
+
+    from vereistenlint import parallel
+
+    root = sites[1]
+    one, _ = _run(root, monkeypatch, ["<all>"], cache=True, slow=False)
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)  # no fork
+    methods: list[str | None] = []
+    real = multiprocessing.get_context
+
+    def context(method: str | None = None) -> Any:
+        methods.append(method)
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", context)
+    conf = config.discover_config()
+    spawned = engine.run_check([], Options(config=conf, jobs=2, cache=True))
+    assert methods == ["spawn"]
+    assert spawned.diagnostics == one.diagnostics
