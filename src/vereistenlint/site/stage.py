@@ -5,6 +5,12 @@ site's docs folder, every page under a folder named on the command line (``index
 ordinary pages too), and, so that a renamed or deleted page or heading fails in the same
 commit, the pages that link into a checked file or into a page that vanished since the cache
 was written (for those, only the links into the changed files are judged).
+
+The checked pages' links are judged by the per-file checks, where each page was parsed (in
+the workers with ``--jobs``, see `pages`): what is left here is gathering their findings,
+the links into anchors that the checks could not know (`pages.JudgedPage.later`), the pages
+that link into the checked ones, the nav and the site cache; this part runs alone after the
+checks, so it is kept small.
 """
 
 from __future__ import annotations
