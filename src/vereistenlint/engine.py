@@ -29,22 +29,24 @@ from .rules.reliability import INTERNAL_ERROR
 from .schema import Vocabularies
 from .site import stage as site_stage
 from .site.outline import PageOutline
-from .site.pages import Pages
+from .site.pages import JudgedPage, Pages
 
 if TYPE_CHECKING:
     from .fix import FixResult, fix_file, run_fixes
 
 
 class Outcome(NamedTuple):
-    """What checking one file gives: its diagnostics, its index entry and its decided findings
-    (with the suppression comments the repository-wide findings are judged against), and for a
-    page of the site its outline, made from the tokens the check parsed (the link stage then
-    reads and tokenizes no checked page again)."""
+    """What checking one file gives: its diagnostics, its index entry and its suppression
+    comments (which the repository-wide findings are judged against; its decided findings
+    are in the diagnostics and not kept twice), and for a page of the site its outline made
+    from the tokens the check parsed, with its links judged where the site allows (the link
+    stage then reads and tokenizes no checked page again). The run keeps one per file until
+    the end: it holds no more than the later stages read."""
 
     diagnostics: list[Diagnostic]
     entry: Entry
     decided: decide.Decided
-    page: PageOutline | None = None
+    page: PageOutline | JudgedPage | None = None
 
 
 def check(
@@ -98,14 +100,22 @@ def run_check(paths: Sequence[str | os.PathLike[str]], options: Options) -> Resu
             selected=selected,
             outlines=[outcome.page for outcome in outcomes if outcome.page is not None],
             pages=pages,
+            keys={
+                path: outcome.entry.key for (path, _), outcome in zip(files, outcomes, strict=True)
+            },
         )
     diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
+    wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]
+    reported = codes | {INTERNAL_ERROR}
     for _, entry, decided, _page in outcomes:
-        wanted = [reg.check for reg in REPO_CHECKS if reg.wanted(codes)]
         found = guard.repo_findings(wanted, repo, entry)
-        ignored = decide.per_file_ignores(Path(entry.key), config)
-        found += [f for f in site.by_key.get(entry.key, ()) if f.code not in ignored]
-        kept = decide.repository_findings(found, decided, codes | {INTERNAL_ERROR})
+        linked = site.by_key.get(entry.key)
+        if linked:  # per-file-ignores apply to them (and only then is the key a Path)
+            ignored = decide.per_file_ignores(Path(entry.key), config)
+            found += [f for f in linked if f.code not in ignored]
+        if not found and not decided.directives:
+            continue  # nothing to report, no suppression that could go unused
+        kept = decide.repository_findings(found, decided, reported)
         diagnostics.extend(to_diagnostic(entry.display, f, options.lang) for f in kept)
     for path, display, found in site.others:
         kept = decide.other_file_findings(path, display, found, config)
@@ -147,8 +157,13 @@ def check_file(
         doc, checks.run(doc, profile, vocabularies, codes), options.config, codes
     )
     diagnostics = [to_diagnostic(display, f, options.lang) for f in decided.findings]
-    page = pages.outline(path, before, doc) if pages is not None else None
-    return Outcome(diagnostics, entry_for(doc, profile), decided, page)
+    page = pages.judge(path, before, doc, codes) if pages is not None else None
+    kept = decide.Decided([], decided.directives, decided.used) if decided.directives else _NONE
+    return Outcome(diagnostics, entry_for(doc, profile), kept, page)
+
+
+#: the suppressions of a file that has none (most files): one object for all of them
+_NONE = decide.Decided([], (), frozenset())
 
 
 def __getattr__(name: str) -> Any:

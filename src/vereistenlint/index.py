@@ -49,6 +49,8 @@ def add_rest(
     files = [f if isinstance(f, RepoFile) else RepoFile.of(f, config) for f in everything]
     known = repo.entries
     rest = [f for f in files if f.key not in known]
+    if not rest:
+        return  # every file was checked: the index cache holds none of them (nothing to read)
     store = None
     if cache:
         from .cache import IndexCache

@@ -92,6 +92,8 @@ def _shared(fn: Callable[[Path, str], T], files: Sequence[tuple[Path, str]], cou
     key = id(rest)
     _WORK[key] = (fn, rest)  # a forked worker finds it here: no task carries more than numbers
     gc.freeze()  # the workers are forked at the first submit
+    if method == "fork":
+        _trim()
     pool = ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context(method))
     try:
         futures: list[Future[list[T]]] = [
@@ -117,6 +119,21 @@ def _shared(fn: Callable[[Path, str], T], files: Sequence[tuple[Path, str]], cou
         assert part is not None
         found.extend(part)
     return found
+
+
+def _trim() -> None:
+    """Hand the memory this process has freed back to the system before it forks: a forked
+    worker's resident set starts as this process's, so what the C library keeps for reuse
+    (reading the site cache leaves some 15 MB of it at 30,000 pages) would count in every
+    worker. glibc's `malloc_trim`, where there is one (elsewhere nothing is done); about a
+    millisecond."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return
+    trim(0)
 
 
 #: the function and files of the runs under way, by key: what forked workers inherit

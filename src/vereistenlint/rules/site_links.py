@@ -75,6 +75,12 @@ def check_page(index: SiteIndex, rel: str, only: set[str] | None = None) -> list
     return found
 
 
+def link_findings(index: SiteIndex, rel: str, link: Link) -> list[Finding]:
+    """One link's findings, as `check_page` collects them link by link (the per-file checks
+    judge a page's links where they parsed it, see `site.pages`)."""
+    return list(_check_link(index, rel, link))
+
+
 def _check_link(index: SiteIndex, rel: str, link: Link) -> Iterator[Finding]:
     url = link.url.strip()
     if not url or any(t in url for t in _TEMPLATE):

@@ -28,7 +28,7 @@ from ..files import read_bytes, split_lines
 from ..load import _FM_CLOSE, _FM_OPEN
 from ..version import __version__
 from .mkdocs import SiteConfig
-from .outline import Link, Outline, PageOutline, link_target, outline
+from .outline import Link, Outline, PageOutline, link_target, outline, pack, unpack
 from .slugs import HeadingIds, heading_ids
 
 CACHE_NAME = "site-index.json"
@@ -51,6 +51,9 @@ class SiteIndex:
     folders: frozenset[str]
     cache: SiteCache | None = None
     records: dict[str, Outline] = field(default_factory=dict)
+    #: outlines of this run still packed as the per-file checks sent them (`outline.pack`),
+    #: unpacked when a rule reads one
+    packed: dict[str, str] = field(default_factory=dict)
     #: pages read anew in this run (not taken from the cache)
     read: set[str] = field(default_factory=set)
     #: pages whose outline failed: an internal error, reported on the page when it is checked
@@ -99,6 +102,11 @@ class SiteIndex:
         """The page's anchors and links: from this run, the cache, or read now."""
         found = self.records.get(rel)
         if found is not None:
+            return found
+        held = self.packed.pop(rel, None)
+        found = unpack(held) if held is not None else None
+        if found is not None:
+            self.records[rel] = found
             return found
         path = self.site.docs_dir / rel
         cached = self.cache.get(path, rel) if self.cache is not None else None
@@ -155,7 +163,8 @@ class SiteIndex:
         cache = self.cache
         pages = self.pages
         if cache is None:
-            pages = [p for p in pages if p in self.records or self._could_link(p, names)]
+            known = self.records.keys() | self.packed.keys()
+            pages = [p for p in pages if p in known or self._could_link(p, names)]
         elif all(_json_plain(n) for n in names):
             pages = self._not_passed_over(pages, names, cache)
         found = []
@@ -188,11 +197,11 @@ class SiteIndex:
                 not head.startswith(p) or any(n in page or head.find(n, len(p)) >= 0 for n in names)
                 for page, head, p in zip(pages, heads, prefixes, strict=True)
             ]
-        records = self.records
+        records, packed = self.records, self.packed
         return [
             page
             for page, keep in zip(pages, kept, strict=True)
-            if keep or page in holding or page in records
+            if keep or page in holding or page in records or page in packed
         ]
 
     def _could_link(self, page: str, names: set[str]) -> bool:
@@ -381,10 +390,13 @@ class SiteCache:
     def keep(self, rel: str, stamp: list[int], found: Outline) -> None:
         """As `put`, with the stamp the file had when it was read; a row that says the same
         already is left alone, so that an unchanged site does not rewrite the cache."""
+        self.keep_packed(rel, stamp, pack(found))
+
+    def keep_packed(self, rel: str, stamp: list[int], packed: str) -> None:
+        """As `keep`, with the outline packed already (`outline.pack`)."""
         if not store.storable(rel):
             return
-        links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
-        row = store.row_prefix(stamp) + store.dumps([list(found.anchors), links])
+        row = store.row_prefix(stamp) + packed
         if self.rows.get(rel) != row:
             self.rows[rel] = row
             self.dirty = True

@@ -14,6 +14,7 @@ one, an inline token holds no link, image or HTML, which is all the outline read
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -63,6 +64,22 @@ class Link:
 class Outline:
     anchors: tuple[str, ...]
     links: tuple[Link, ...]
+
+
+def pack(found: Outline) -> str:
+    """The outline as one line of JSON, the form the site cache keeps it in: what a worker
+    hands back instead of the objects (smaller to send and to keep)."""
+    links = [[x.kind, x.url, x.line, x.column, x.length] for x in found.links]
+    return json.dumps([list(found.anchors), links], ensure_ascii=False, separators=(",", ":"))
+
+
+def unpack(text: str) -> Outline | None:
+    """`pack`'s outline again; None when the text does not hold one (a damaged cache row)."""
+    try:
+        anchors, links = json.loads(text)
+        return Outline(tuple(str(a) for a in anchors), tuple(Link(*link) for link in links))
+    except (TypeError, ValueError, KeyError):
+        return None
 
 
 class PageOutline(NamedTuple):

@@ -5,12 +5,18 @@ site's docs folder, every page under a folder named on the command line (``index
 ordinary pages too), and, so that a renamed or deleted page or heading fails in the same
 commit, the pages that link into a checked file or into a page that vanished since the cache
 was written (for those, only the links into the changed files are judged).
+
+The checked pages' links are judged by the per-file checks, where each page was parsed (in
+the workers with ``--jobs``, see `pages`): what is left here is gathering their findings,
+the links into anchors that the checks could not know (`pages.JudgedPage.later`), the pages
+that link into the checked ones, the nav and the site cache; this part runs alone after the
+checks, so it is kept small.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +30,7 @@ from ..rules.reliability import INTERNAL_ERROR
 from .index import SiteCache, SiteIndex, build
 from .mkdocs import SiteConfig, defaults, find_config, load_config
 from .outline import PageOutline, outline
-from .pages import Pages
+from .pages import JudgedPage, Pages, PageView, judged_findings
 from .slugs import heading_ids
 
 
@@ -96,10 +102,16 @@ def pages(
         return None
     ids = heading_ids(site)
     docs = os.path.abspath(site.docs_dir)
-    if not use_cache or files <= CACHE_CONSULTED_FROM:
-        return Pages(docs, ids, site=site)
-    cache = SiteCache(site.root, ids.fingerprint)
-    return Pages(docs, ids, cache.fresh_stamps(), cache, site)
+    cache = None
+    if use_cache and files > CACHE_CONSULTED_FROM:
+        cache = SiteCache(site.root, ids.fingerprint)
+    index = build(site, use_cache=use_cache, read=cache)
+    # the checks judge the links against the files found now (the stage takes this index)
+    view = PageView(site, ids, index.files, index.folders)
+    view.targets = index.cache
+    if cache is None:
+        return Pages(docs, ids, site=site, view=view, index=index)
+    return Pages(docs, ids, {}, cache, site, view, index)
 
 
 def run(
@@ -110,12 +122,15 @@ def run(
     root: Path | None = None,
     use_cache: bool = False,
     selected: bool = False,
-    outlines: Iterable[PageOutline] = (),
+    outlines: Iterable[PageOutline | JudgedPage] = (),
     pages: Pages | None = None,
+    keys: Mapping[Path, str] | None = None,
 ) -> LinkFindings:
     """The link findings of the pages judged (see the module's docstring and `_judged_site`);
-    `outlines`: pages' outlines the per-file checks made already, `pages`: what they were
-    made with (see `pages`; the site cache it read is not read again)."""
+    `outlines`: pages' outlines the per-file checks made already, or the pages whose links
+    they judged, `pages`: what they were made with (see `pages`; the site cache it read and
+    the docs folder it walked are not read again), `keys`: the files' keys (`file_key`),
+    where the checks found them already."""
     result = LinkFindings()
     if pages is not None and pages.site is not None:
         site: SiteConfig | None = pages.site  # `pages` judged it with the same arguments
@@ -123,14 +138,30 @@ def run(
         site = _judged_site(paths, enabled, root, selected)
     if site is None:
         return result
-    index = build(site, use_cache=use_cache, read=pages.cache if pages is not None else None)
-    index.prefill(outlines)  # perf-b hook
+    if pages is not None and pages.index is not None:
+        index = pages.index
+    else:
+        index = build(site, use_cache=use_cache, read=pages.cache if pages is not None else None)
+    judged: dict[str, JudgedPage] = {}
+    made: list[PageOutline] = []
+    for each in outlines:
+        if isinstance(each, JudgedPage):
+            judged[each.rel] = each
+        else:
+            made.append(each)
+    index.prefill(made)  # perf-b hook
+    _take_judged(index, judged)
     result.index = index
     checked: dict[str, tuple[Path, str]] = {}
+    # as `index.rel`, without a Path per file
+    docs = os.path.abspath(site.docs_dir)
+    prefix = docs if docs.endswith(os.sep) else docs + os.sep
     for path, display in files:
-        rel = index.rel(path)
-        if rel is not None and rel.endswith(".md") and rel in index.files:
-            checked[rel] = (path, display)
+        full = os.path.abspath(path)
+        if full.startswith(prefix):
+            rel = full[len(prefix) :].replace(os.sep, "/")
+            if rel.endswith(".md") and rel in index.files:
+                checked[rel] = (path, display)
     for raw in paths:
         folder = Path(raw)
         named = index.rel(folder)
@@ -143,10 +174,15 @@ def run(
                     checked[rel] = (page, display_path(page))
     if not checked and not paths:
         return result
-    keys = {path: file_key(path) for path, _ in files}  # a realpath each: once per file
+    if keys is None:
+        keys = {path: file_key(path) for path, _ in files}  # a realpath each: once per file
     engine_files = set(keys.values())
     for rel, (path, display) in checked.items():
-        found = [f for f in _page_findings(index, rel) if f.code in enabled | {INTERNAL_ERROR}]
+        done = judged.get(rel)
+        if done is not None:
+            found = _judged(index, done, enabled)
+        else:
+            found = [f for f in _page_findings(index, rel) if f.code in enabled | {INTERNAL_ERROR}]
         key = keys.get(path) or file_key(path)
         if key in engine_files:
             result.by_key[key] = found
@@ -154,7 +190,10 @@ def run(
             result.others.append((path, display, found))
     gone = index.vanished()
     changed = set(checked) | gone
-    for rel in index.linking_to(changed):
+    # every page checked: no page left whose links into the changed ones must be judged
+    every = all(rel in checked for rel in index.files if rel.endswith(".md"))
+    others = [] if every else index.linking_to(changed)
+    for rel in others:
         if rel in checked:
             continue
         found = [f for f in links.check_page(index, rel, only=changed) if f.code in enabled]
@@ -169,6 +208,29 @@ def run(
         index.cache.forget(gone)
     index.save()
     return result
+
+
+def _take_judged(index: SiteIndex, judged: Mapping[str, JudgedPage]) -> None:
+    """The outlines of the pages the checks judged, kept packed (and in the cache), as
+    `SiteIndex.prefill` keeps the outlines the checks made."""
+    for rel, page in judged.items():
+        if page.packed is None or rel not in index.files:
+            continue  # the site cache holds it
+        index.packed[rel] = page.packed
+        index.read.add(rel)
+        if index.cache is not None and page.stamp is not None:
+            index.cache.keep_packed(rel, page.stamp, page.packed)
+
+
+def _judged(index: SiteIndex, page: JudgedPage, enabled: frozenset[str]) -> list[Finding]:
+    """A page the checks judged, its `later` links judged now; an internal error as in
+    `_page_findings`."""
+    try:
+        found = judged_findings(index, page, enabled)
+    except Exception as exc:  # the net under the link rules, as in guard.per_file
+        return [guard.internal_error(exc)]
+    failed = index.errors.get(page.rel)
+    return [guard.internal_error(failed)] if failed is not None else found
 
 
 def _page_findings(index: SiteIndex, rel: str) -> list[Finding]:
