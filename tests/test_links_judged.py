@@ -172,7 +172,7 @@ def test_a_packed_outline_is_the_site_cache_s_row(tmp_path: Path) -> None:
     assert unpack("[1]") is None
     cache = SiteCache(tmp_path, "ids")
     cache.keep("a.md", [10, 20], made)
-    assert cache.rows["a.md"] == "10\t20\t" + pack(made)
+    assert cache.rows.get("a.md") == "10\t20\t" + pack(made)
 
 
 def test_spawned_workers_hand_back_outlines_and_the_stage_judges_them(
