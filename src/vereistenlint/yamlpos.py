@@ -136,6 +136,10 @@ def _tree_data(loader: Any, root: yaml.Node) -> Any:
         return make(root)
     except _Slow:
         return _SLOW
+    finally:
+        # `make` refers to itself: left alone, each call would leave a cycle holding the
+        # loader (and its text) until the collector's rare full pass (cli.py sets it rare)
+        del make
 
 
 def _short_tag(tag: str) -> str:
