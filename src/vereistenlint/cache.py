@@ -33,11 +33,11 @@ FORMAT = 7
 #: objects with named fields; the layout is part of the cache's fingerprint, so a field added
 #: to either class makes an old cache be read anew, not misread.
 _TRANSIENT = ("key", "display")
-_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in _TRANSIENT)
+_FIELDS = tuple(f for f in Entry._fields if f not in _TRANSIENT)
 _REFERENCES = _FIELDS.index("references")
 LAYOUT = ",".join(_FIELDS) + ";" + ",".join(f.name for f in fields(Reference))
 #: the fields that name the file come first in `Entry`, so a row is its positional arguments
-_POSITIONAL = tuple(f.name for f in fields(Entry))[:2] == _TRANSIENT
+_POSITIONAL = Entry._fields[:2] == _TRANSIENT
 #: files modified this close to the cache's writing are read again, whatever their stamp says
 RACY_NS = 2_000_000_000
 

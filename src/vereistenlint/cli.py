@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import sys
 from pathlib import Path
@@ -158,7 +157,7 @@ def check(
                     not_written = not_written or note.failed
             _notes(results, written, options.lang)
         result = engine.run_check(paths, options)
-        result = dataclasses.replace(result, fixed=fixed) if do_fix else result
+        result = result._replace(fixed=fixed) if do_fix else result
     except UsageError as exc:
         raise click.UsageError(visible(exc.render(language))) from None
     for path, reason in result.unmatched:

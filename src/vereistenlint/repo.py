@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 import yaml
 
@@ -45,8 +45,7 @@ class Reference:
     index: int = -1
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     key: str  # real path: one entry per file, however it was named
     display: str
     stem: str

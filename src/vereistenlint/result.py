@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .diagnostics import Diagnostic
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """What one run found, and which files it looked at (display paths, in order)."""
 
     diagnostics: list[Diagnostic]

@@ -99,47 +99,44 @@ def _tree_data(loader: Any, root: yaml.Node) -> Any:
     own = loader.yaml_constructors
     if any(own.get(tag) is not _SAFE[tag] for tag in (MAP_TAG, SEQ_TAG, STR_TAG, *_SCALAR_TAGS)):
         return _SLOW
-    containers: set[int] = set()
-    scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
-
-    def make(node: yaml.Node) -> Any:
-        tag = node.tag
-        kind = type(node)
-        if kind is scalar_node:
-            if tag == STR_TAG:
-                return node.value
-            made = _SCALARS.get(tag)
-            if made is None:
-                raise _Slow
-            try:
-                value = made(loader, node)
-            except Exception:  # refused: PyYAML raises it as our loader does
-                raise _Slow from None
-            if tag == INT_TAG and value.bit_length() > _MAX_INT_BITS:
-                raise _Slow
-            return value
-        if id(node) in containers:
-            raise _Slow
-        containers.add(id(node))
-        if kind is mapping_node and tag == MAP_TAG:
-            mapping: dict[Any, Any] = {}
-            for key, value in node.value:
-                if type(key) is not scalar_node or key.tag in (MERGE_TAG, VALUE_TAG):
-                    raise _Slow
-                mapping[make(key)] = make(value)
-            return mapping
-        if kind is sequence_node and tag == SEQ_TAG:
-            return [make(item) for item in node.value]
-        raise _Slow
-
     try:
-        return make(root)
+        return _make(root, loader, set())
     except _Slow:
         return _SLOW
-    finally:
-        # `make` refers to itself: left alone, each call would leave a cycle holding the
-        # loader (and its text) until the collector's rare full pass (cli.py sets it rare)
-        del make
+
+
+def _make(node: yaml.Node, loader: Any, containers: set[int]) -> Any:
+    """`_tree_data` of one node (a function of the module, not a closure: a closure that calls
+    itself is a cycle, and each parse would leave one holding its loader and text until the
+    collector's rare full pass, which cli.py sets rare)."""
+    tag = node.tag
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if tag == STR_TAG:
+            return node.value
+        made = _SCALARS.get(tag)
+        if made is None:
+            raise _Slow
+        try:
+            value = made(loader, node)
+        except Exception:  # refused: PyYAML raises it as our loader does
+            raise _Slow from None
+        if tag == INT_TAG and value.bit_length() > _MAX_INT_BITS:
+            raise _Slow
+        return value
+    if id(node) in containers:
+        raise _Slow
+    containers.add(id(node))
+    if kind is yaml.MappingNode and tag == MAP_TAG:
+        mapping: dict[Any, Any] = {}
+        for key, value in node.value:
+            if type(key) is not yaml.ScalarNode or key.tag in (MERGE_TAG, VALUE_TAG):
+                raise _Slow
+            mapping[_make(key, loader, containers)] = _make(value, loader, containers)
+        return mapping
+    if kind is yaml.SequenceNode and tag == SEQ_TAG:
+        return [_make(item, loader, containers) for item in node.value]
+    raise _Slow
 
 
 def _short_tag(tag: str) -> str:

@@ -18,7 +18,6 @@ import json
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -48,8 +47,7 @@ _BLOCKS = build(inline=False)
 _LINK_CHARS = re.compile(r"[\[\]<]")
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A link written on a page, with its destination as written and where that stands."""
 
     kind: str  # "link" (Markdown link), "image" (Markdown image) or "html" (<a href>, <img src>)
@@ -60,8 +58,7 @@ class Link:
     length: int = 0
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(NamedTuple):
     anchors: tuple[str, ...]
     links: tuple[Link, ...]
 
@@ -91,8 +88,7 @@ class PageOutline(NamedTuple):
     fingerprint: str  # the heading-id settings it was made with (HeadingIds.fingerprint)
 
 
-@dataclass(frozen=True)
-class _Flat:
+class _Flat(NamedTuple):
     lines: list[str]
     #: characters of container indentation removed from the start of each line
     offsets: list[int]
