@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,21 @@ def corpus_copy(name: str, target: Path) -> Path:
         pytest.skip("../shared/corpus is not present")
     shutil.copytree(source, target)
     return target
+
+
+def sample_pages(tmp_path_factory: pytest.TempPathFactory, seed: int) -> list[Path]:
+    """The Markdown files a fast path is compared with its slow path on: every fixture, a
+    generated repository of 300 files (`benchmarks/generate.py`, seeded) and the corpus when
+    it is there."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate  # the benchmark generator, a script beside the tests
+
+    generated = tmp_path_factory.mktemp("generated")
+    generate.generate(generated, 300, seed=seed)
+    paths = sorted(FIXTURES.rglob("*.md")) + sorted(generated.rglob("*.md"))
+    if CORPUS.is_dir():
+        paths += sorted(CORPUS.rglob("*.md"))
+    return paths
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ first character is not one of a rule's, the rule returns False and changes nothi
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -23,20 +22,13 @@ from markdown_it.rules_block import StateBlock
 from vereistenlint import blockdispatch, markdown
 from vereistenlint.load import load
 
-from .conftest import CORPUS, FIXTURES, ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # the benchmark generator, a script beside the tests
+from .conftest import sample_pages
 
 
 @pytest.fixture(scope="module")
 def texts(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """Whole files (front matter included: more kinds of line) and their bodies."""
-    generated = tmp_path_factory.mktemp("generated")
-    generate.generate(generated, 300, seed=15)
-    paths = sorted(FIXTURES.rglob("*.md")) + sorted(generated.rglob("*.md"))
-    if CORPUS.is_dir():
-        paths += sorted(CORPUS.rglob("*.md"))
+    paths = sample_pages(tmp_path_factory, 15)
     found = []
     for path in paths:
         doc = load(path, path.name)

@@ -17,7 +17,6 @@ generated repository (benchmarks/generate.py) and on generated text.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -33,10 +32,7 @@ from markdown_it.token import Token
 from vereistenlint import markdown
 from vereistenlint.load import load
 
-from .conftest import CORPUS, FIXTURES, ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # the benchmark generator, a script beside the tests
+from .conftest import sample_pages
 
 
 def _bodies_of(paths: Iterator[Path]) -> list[str]:
@@ -50,11 +46,7 @@ def _bodies_of(paths: Iterator[Path]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def bodies(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    generated = tmp_path_factory.mktemp("generated")
-    generate.generate(generated, 300, seed=14)
-    paths = sorted(FIXTURES.rglob("*.md")) + sorted(generated.rglob("*.md"))
-    if CORPUS.is_dir():
-        paths += sorted(CORPUS.rglob("*.md"))
+    paths = sample_pages(tmp_path_factory, 14)
     return _bodies_of(iter(paths))
 
 

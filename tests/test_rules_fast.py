@@ -18,7 +18,6 @@ generated values.
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,10 +36,7 @@ from vereistenlint.rules import conflicts
 from vereistenlint.rules.base import Context
 from vereistenlint.rules.text import _placeholders_in_scalar, _values_may_hold, check_placeholders
 
-from .conftest import CORPUS, FIXTURES, ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # the benchmark generator, a script beside the tests
+from .conftest import sample_pages
 
 
 def _slow_placeholders(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -67,11 +63,7 @@ def _same(doc: Document, profile: profiles.Profile) -> int:
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Document, profiles.Profile]]:
-    generated = tmp_path_factory.mktemp("generated")
-    generate.generate(generated, 300, seed=21)
-    paths = sorted(FIXTURES.rglob("*.md")) + sorted(generated.rglob("*.md"))
-    if CORPUS.is_dir():
-        paths += sorted(CORPUS.rglob("*.md"))
+    paths = sample_pages(tmp_path_factory, 21)
     found = []
     for path in paths:
         doc = load(path, path.name)

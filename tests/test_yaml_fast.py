@@ -9,7 +9,6 @@ with types compared too (1, 1.0 and True are equal in Python, not in a front mat
 from __future__ import annotations
 
 import datetime
-import sys
 from typing import Any
 
 import pytest
@@ -20,10 +19,7 @@ from hypothesis import strategies as st
 from vereistenlint import yamlpos
 from vereistenlint.load import load
 
-from .conftest import CORPUS, FIXTURES, ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # the benchmark generator, a script beside the tests
+from .conftest import sample_pages
 
 
 def _typed(value: Any) -> Any:
@@ -75,11 +71,7 @@ def _same(text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def front_matters(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    generated = tmp_path_factory.mktemp("generated")
-    generate.generate(generated, 300, seed=16)
-    paths = sorted(FIXTURES.rglob("*.md")) + sorted(generated.rglob("*.md"))
-    if CORPUS.is_dir():
-        paths += sorted(CORPUS.rglob("*.md"))
+    paths = sample_pages(tmp_path_factory, 16)
     found = []
     for path in paths:
         doc = load(path, path.name)
